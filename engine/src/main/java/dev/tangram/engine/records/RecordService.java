@@ -1,0 +1,204 @@
+package dev.tangram.engine.records;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoException;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
+import dev.tangram.engine.common.ConflictException;
+import dev.tangram.engine.common.NotFoundException;
+import dev.tangram.engine.forms.FieldDefinition;
+import dev.tangram.engine.forms.FormService;
+import dev.tangram.engine.forms.FormVersion;
+import dev.tangram.engine.records.internal.RecordCollections;
+import dev.tangram.engine.records.internal.RecordHistory;
+import dev.tangram.engine.records.internal.RecordPreparation;
+import dev.tangram.engine.records.internal.RecordReads;
+import dev.tangram.engine.records.internal.SerialNumberAllocator;
+import dev.tangram.engine.schema.CompiledForm;
+import dev.tangram.engine.schema.CompiledFormCache;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.List;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Writes and reads records. Every write validates the complete data against the form's compiled
+ * schema first, so a refused write changes nothing; then it makes one single-document write to
+ * the record collection and appends the history entry.
+ */
+public final class RecordService {
+
+  /** Status of a record of a form that has no flow. */
+  public static final String ACTIVE = "active";
+  private static final int PATCH_ATTEMPTS = 5;
+
+  private final MongoDatabase database;
+  private final FormService forms;
+  private final CompiledFormCache compiled;
+  private final RecordPreparation preparation;
+  private final RecordHistory history;
+  private final SerialNumberAllocator serials;
+  private final RecordReads reads;
+  private final Clock clock;
+
+  public RecordService(MongoDatabase database, FormService forms, CompiledFormCache compiled, Clock clock) {
+    this.database = database;
+    this.forms = forms;
+    this.compiled = compiled;
+    this.preparation = new RecordPreparation(database);
+    this.history = new RecordHistory(database);
+    this.serials = new SerialNumberAllocator(database);
+    this.reads = new RecordReads(database, forms, compiled);
+    this.clock = clock;
+  }
+
+  /** Submits {@code body = {"data": {...}}} as a new record of the latest published version. */
+  public Record submit(String app, String form, JsonNode body, String actor) {
+    var data = RecordReads.dataOf(body);
+    CompiledForm version = compiled.get(forms.getLatestPublished(app, form));
+    Document stored = preparation.forSubmit(version, data);
+    assignSerials(app, form, version.version(), stored);
+    Instant now = clock.instant();
+    ObjectId id = new ObjectId();
+    Document record = new Document("_id", id).append("app", app).append("form", form)
+        .append("formVersion", version.version().version()).append("data", stored).append("status", ACTIVE)
+        .append("createdBy", actor).append("createdAt", Date.from(now))
+        .append("updatedBy", actor).append("updatedAt", Date.from(now)).append("version", 1L);
+    insert(reads.collection(version), record);
+    history.append(app, form, RecordHistory.entry(id, "created", actor, now, 1L, new Document(), stored));
+    return reads.toRecord(version.version().definition(), record);
+  }
+
+  public Record get(String app, String form, String id) {
+    return reads.get(app, form, id);
+  }
+
+  /**
+   * Applies a JSON merge patch {@code body = {"data": {...}}} to the record's data. With
+   * {@code expectedVersion} (the {@code If-Match} header) a record changed since is a 409.
+   */
+  public Record patch(String app, String form, String id, JsonNode body, @Nullable Long expectedVersion, String actor) {
+    var patch = RecordReads.dataOf(body);
+    for (int attempt = 1; ; attempt++) {
+      Document current = reads.getDocument(app, form, id);
+      long version = ((Number) current.get("version")).longValue();
+      requireVersion(id, expectedVersion, version);
+      CompiledForm compiledForm = compiled.get(forms.getVersion(app, form, current.getInteger("formVersion")));
+      Document before = current.get("data", Document.class);
+      Document after = preparation.forPatch(compiledForm, reads.dataJson(compiledForm, before), patch.deepCopy());
+      Instant now = clock.instant();
+      Document updated;
+      try {
+        updated = reads.collection(compiledForm).findOneAndUpdate(
+            Filters.and(Filters.eq("_id", current.getObjectId("_id")), Filters.eq("version", version)),
+            Updates.combine(Updates.set("data", after), Updates.set("updatedBy", actor),
+                Updates.set("updatedAt", Date.from(now)), Updates.inc("version", 1L)),
+            new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+      } catch (MongoException e) {
+        throw duplicateOr(e);
+      }
+      if (updated != null) {
+        history.append(app, form, RecordHistory.entry(current.getObjectId("_id"), "updated", actor, now, version + 1, before, after));
+        return reads.toRecord(compiledForm.version().definition(), updated);
+      }
+      // Someone else wrote in between. Without If-Match we merge again onto the newer data.
+      if (expectedVersion != null || attempt >= PATCH_ATTEMPTS) {
+        throw staleVersion(id, expectedVersion == null ? version : expectedVersion);
+      }
+    }
+  }
+
+  public void delete(String app, String form, String id, @Nullable Long expectedVersion, String actor) {
+    Document current = reads.getDocument(app, form, id);
+    long version = ((Number) current.get("version")).longValue();
+    requireVersion(id, expectedVersion, version);
+    MongoCollection<Document> records = database.getCollection(RecordCollections.records(app, form));
+    long deleted = records.deleteOne(Filters.and(Filters.eq("_id", current.getObjectId("_id")), Filters.eq("version", version))).getDeletedCount();
+    if (deleted == 0) {
+      throw staleVersion(id, version);
+    }
+    history.append(app, form, RecordHistory.entry(current.getObjectId("_id"), "deleted", actor, clock.instant(),
+        version + 1, current.get("data", Document.class), new Document()));
+  }
+
+  public List<RecordChange> history(String app, String form, String id) {
+    Document current = reads.findDocument(app, form, id);
+    ObjectId recordId = current != null ? current.getObjectId("_id") : reads.parseId(id);
+    List<RecordChange> changes = history.of(app, form, recordId);
+    if (changes.isEmpty()) {
+      throw new NotFoundException("id", "Form '" + form + "' has no record " + id);
+    }
+    return changes;
+  }
+
+  public RecordPage query(String app, String form, RecordQuery query) {
+    return reads.query(app, form, query);
+  }
+
+  /** Drops every record and history collection of an app. Irreversible. */
+  public void purgeApp(String app) {
+    for (String name : database.listCollectionNames()) {
+      if (name.startsWith(RecordCollections.recordsPrefix(app)) || name.startsWith(RecordCollections.historyPrefix(app))) {
+        database.getCollection(name).drop();
+      }
+    }
+  }
+
+  /** Whether any form of the app holds records. */
+  public boolean hasRecords(String app) {
+    for (String name : database.listCollectionNames()) {
+      if (name.startsWith(RecordCollections.recordsPrefix(app)) && database.getCollection(name).estimatedDocumentCount() > 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void assignSerials(String app, String form, FormVersion version, Document stored) {
+    LocalDate today = LocalDate.now(clock);
+    for (FieldDefinition field : version.definition().fields()) {
+      if ("serial".equals(field.type())) {
+        stored.put(field.key(), serials.next(app, form, field.key(), field.pattern(), today));
+      }
+    }
+  }
+
+  private static void insert(MongoCollection<Document> records, Document record) {
+    try {
+      records.insertOne(record);
+    } catch (MongoException e) {
+      throw duplicateOr(e);
+    }
+  }
+
+  /** A unique-index violation becomes a 409 naming the field; anything else is rethrown. */
+  private static RuntimeException duplicateOr(MongoException e) {
+    if (ErrorCategory.fromErrorCode(e.getCode()) == ErrorCategory.DUPLICATE_KEY
+        || (e instanceof MongoWriteException w && w.getError().getCategory() == ErrorCategory.DUPLICATE_KEY)) {
+      String field = RecordReads.fieldOfDuplicate(String.valueOf(e.getMessage()));
+      return new ConflictException(field, "duplicate", "Another record already has this value of '" + field + "'");
+    }
+    return e;
+  }
+
+  private static void requireVersion(String id, @Nullable Long expected, long actual) {
+    if (expected != null && expected != actual) {
+      throw staleVersion(id, expected);
+    }
+  }
+
+  private static ConflictException staleVersion(String id, long expected) {
+    return new ConflictException("If-Match", "staleVersion",
+        "Record " + id + " was changed by someone else since version " + expected + "; reload it and apply your change again");
+  }
+}

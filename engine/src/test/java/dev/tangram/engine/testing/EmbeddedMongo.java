@@ -1,0 +1,63 @@
+package dev.tangram.engine.testing;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import dev.tangram.engine.apps.AppService;
+import dev.tangram.engine.forms.FormService;
+import dev.tangram.engine.records.RecordService;
+import dev.tangram.engine.schema.CompiledFormCache;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * A real MongoDB wire-protocol server (mongo-java-server, in memory) and the engine services on
+ * it, for tests. Close it after use.
+ */
+public final class EmbeddedMongo implements AutoCloseable {
+
+  private final MongoServer server;
+  private final MongoClient client;
+  public final MongoDatabase database;
+  public final AppService apps;
+  public final FormService forms;
+  public final RecordService records;
+
+  public EmbeddedMongo() {
+    this(new MongoServer(new MemoryBackend()));
+  }
+
+  public EmbeddedMongo(MongoServer server) {
+    this.server = server;
+    this.client = MongoClients.create("mongodb://" + hostPort(server.bind()));
+    this.database = client.getDatabase("tangram");
+    Clock clock = Clock.systemDefaultZone();
+    this.apps = new AppService(database, clock);
+    this.forms = new FormService(database, apps, clock, Duration.ofSeconds(2));
+    this.records = new RecordService(database, forms, new CompiledFormCache(), clock);
+  }
+
+  /** A second set of engine services on the same store, as a second app node would have. */
+  public RecordService secondNode() {
+    Clock clock = Clock.systemDefaultZone();
+    AppService otherApps = new AppService(database, clock);
+    FormService otherForms = new FormService(database, otherApps, clock, Duration.ofSeconds(2));
+    return new RecordService(database, otherForms, new CompiledFormCache(), clock);
+  }
+
+  public String uri() {
+    return "mongodb://" + hostPort(server.getLocalAddress());
+  }
+
+  private static String hostPort(java.net.InetSocketAddress address) {
+    return address.getHostString() + ":" + address.getPort();
+  }
+
+  @Override
+  public void close() {
+    client.close();
+    server.shutdownNow();
+  }
+}
