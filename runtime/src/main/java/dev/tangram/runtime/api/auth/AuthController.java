@@ -1,0 +1,49 @@
+package dev.tangram.runtime.api.auth;
+
+import dev.tangram.runtime.api.RequestBodies;
+import dev.tangram.runtime.security.ApiTokenService;
+import dev.tangram.runtime.security.UserAccounts;
+import dev.tangram.runtime.api.errors.ErrorResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** {@code POST /api/v1/auth/login}: a username and password for a short-lived API token. */
+@RestController
+@RequestMapping("/api/v1/auth")
+class AuthController {
+
+  record LoginResponse(String token, Instant expiresAt) {}
+
+  private final UserAccounts users;
+  private final ApiTokenService tokens;
+  private final Duration lifetime;
+
+  AuthController(UserAccounts users, ApiTokenService tokens, @Value("${tangram.auth.login-token-lifetime:12h}") Duration lifetime) {
+    this.users = users;
+    this.tokens = tokens;
+    this.lifetime = lifetime;
+  }
+
+  @PostMapping("/login")
+  ResponseEntity<?> login(@RequestBody JsonNode body) {
+    RequestBodies.object(body, Set.of("username", "password"));
+    String username = RequestBodies.requiredString(body, "username");
+    String password = RequestBodies.requiredString(body, "password");
+    return users.authenticate(username, password)
+        .<ResponseEntity<?>>map(user -> {
+          var issued = tokens.issue(user.getUsername(), "login", "login", Set.of("read", "write"), lifetime);
+          return ResponseEntity.ok(new LoginResponse(issued.secret(), issued.token().expiresAt()));
+        })
+        .orElseGet(() -> ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+            .body(ErrorResponse.of("password", "badCredentials", "Wrong username or password")));
+  }
+}

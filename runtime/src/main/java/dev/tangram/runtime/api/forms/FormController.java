@@ -1,0 +1,71 @@
+package dev.tangram.runtime.api.forms;
+
+import dev.tangram.engine.forms.FormService;
+import dev.tangram.engine.forms.FormSummary;
+import dev.tangram.engine.forms.FormVersion;
+import dev.tangram.engine.forms.internal.FormDefinitionWriter;
+import dev.tangram.engine.schema.CompiledFormCache;
+import java.net.URI;
+import java.security.Principal;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** {@code /api/v1/apps/{app}/forms}: drafts, publishing and compiled schemas. */
+@RestController
+@RequestMapping("/api/v1/apps/{app}/forms")
+class FormController {
+
+  private final FormService forms;
+  private final CompiledFormCache compiled;
+
+  FormController(FormService forms, CompiledFormCache compiled) {
+    this.forms = forms;
+    this.compiled = compiled;
+  }
+
+  @GetMapping
+  List<FormSummary> list(@PathVariable String app) {
+    return forms.list(app);
+  }
+
+  @PostMapping
+  ResponseEntity<ObjectNode> create(@PathVariable String app, @RequestBody JsonNode definition, Principal principal) {
+    var form = forms.create(app, definition, principal.getName());
+    return ResponseEntity.created(URI.create("/api/v1/apps/" + app + "/forms/" + form.key()))
+        .body(FormDefinitionWriter.write(form));
+  }
+
+  @GetMapping("/{form}")
+  ObjectNode getDraft(@PathVariable String app, @PathVariable String form) {
+    return FormDefinitionWriter.write(forms.getDraft(app, form));
+  }
+
+  @PutMapping("/{form}")
+  ObjectNode saveDraft(@PathVariable String app, @PathVariable String form, @RequestBody JsonNode definition, Principal principal) {
+    return FormDefinitionWriter.write(forms.saveDraft(app, form, definition, principal.getName()));
+  }
+
+  @PostMapping("/{form}/publish")
+  Map<String, Integer> publish(@PathVariable String app, @PathVariable String form, Principal principal) {
+    return Map.of("version", forms.publish(app, form, principal.getName()).version());
+  }
+
+  /** The compiled JSON Schema of the latest published version, or of {@code ?version=n}. */
+  @GetMapping(value = "/{form}/schema", produces = {"application/schema+json", "application/json"})
+  ObjectNode schema(@PathVariable String app, @PathVariable String form, @RequestParam(required = false) @Nullable Integer version) {
+    FormVersion published = version == null ? forms.getLatestPublished(app, form) : forms.getVersion(app, form, version);
+    return compiled.get(published).schemaDocument();
+  }
+}

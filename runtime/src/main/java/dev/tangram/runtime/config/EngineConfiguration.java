@@ -1,0 +1,53 @@
+package dev.tangram.runtime.config;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
+import dev.tangram.engine.apps.AppService;
+import dev.tangram.engine.forms.FormService;
+import dev.tangram.engine.records.RecordService;
+import dev.tangram.engine.schema.CompiledFormCache;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The engine's services as Spring beans, on the MongoDB database Spring Boot connects to. */
+@Configuration(proxyBeanMethods = false)
+class EngineConfiguration {
+
+  @Bean
+  Clock clock() {
+    return Clock.systemDefaultZone();
+  }
+
+  @Bean
+  MongoDatabase tangramDatabase(MongoClient client, MongoConnectionDetails details,
+      @Value("${spring.mongodb.database:}") String configured) {
+    String fromUri = details.getConnectionString().getDatabase();
+    String name = !configured.isBlank() ? configured : fromUri != null ? fromUri : "tangram";
+    return client.getDatabase(name);
+  }
+
+  @Bean
+  AppService appService(MongoDatabase database, Clock clock) {
+    return new AppService(database, clock);
+  }
+
+  @Bean
+  FormService formService(MongoDatabase database, AppService apps, Clock clock,
+      @Value("${tangram.forms.latest-version-ttl:2s}") Duration latestVersionTtl) {
+    return new FormService(database, apps, clock, latestVersionTtl);
+  }
+
+  @Bean
+  CompiledFormCache compiledFormCache() {
+    return new CompiledFormCache();
+  }
+
+  @Bean
+  RecordService recordService(MongoDatabase database, FormService forms, CompiledFormCache cache, Clock clock) {
+    return new RecordService(database, forms, cache, clock);
+  }
+}

@@ -1,0 +1,59 @@
+package dev.tangram.runtime.security;
+
+import dev.tangram.runtime.api.errors.ErrorResponse;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The API is never open: everything under {@code /api} needs a bearer token (login and the
+ * health/OpenAPI documents excepted); GET needs the {@code read} scope, other methods
+ * {@code write}. Bearer tokens are not sent by browsers on their own, so CSRF protection is not
+ * needed for the API.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+  @Bean
+  PasswordEncoder passwordEncoder() {
+    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+  }
+
+  @Bean
+  SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokenService tokens, UserAccounts users, JsonMapper json) throws Exception {
+    http
+        .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .httpBasic(b -> b.disable())
+        .formLogin(f -> f.disable())
+        .addFilterBefore(new BearerTokenFilter(tokens, users), UsernamePasswordAuthenticationFilter.class)
+        .authorizeHttpRequests(a -> a
+            .requestMatchers("/api/v1/auth/login", "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
+                "/", "/index.html", "/error").permitAll()
+            .requestMatchers(HttpMethod.GET, "/api/**").hasAuthority("SCOPE_read")
+            .requestMatchers("/api/**").hasAuthority("SCOPE_write")
+            .anyRequest().authenticated())
+        .exceptionHandling(e -> e
+            .authenticationEntryPoint((request, response, ex) -> write(response, json, HttpServletResponse.SC_UNAUTHORIZED,
+                ErrorResponse.of("Authorization", "unauthenticated", "Log in (POST /api/v1/auth/login) and send 'Authorization: Bearer <token>'")))
+            .accessDeniedHandler((request, response, ex) -> write(response, json, HttpServletResponse.SC_FORBIDDEN,
+                ErrorResponse.of("Authorization", "forbidden", "This token may not do that (missing scope or permission)"))));
+    return http.build();
+  }
+
+  private static void write(HttpServletResponse response, JsonMapper json, int status, ErrorResponse body) throws IOException {
+    response.setStatus(status);
+    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+    json.writeValue(response.getOutputStream(), body);
+  }
+}
