@@ -6,7 +6,11 @@ import dev.tangram.engine.apps.AppService;
 import dev.tangram.engine.forms.FormService;
 import dev.tangram.engine.records.RecordService;
 import dev.tangram.engine.schema.CompiledFormCache;
+import dev.tangram.engine.plugins.PluginRegistry;
+import dev.tangram.engine.plugins.TangramPlugin;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
@@ -39,6 +43,14 @@ class EngineConfiguration {
   FormService formService(MongoDatabase database, AppService apps, Clock clock,
       @Value("${tangram.forms.latest-version-ttl:2s}") Duration latestVersionTtl) {
     return new FormService(database, apps, clock, latestVersionTtl);
+  }
+
+  /** Plugins found by ServiceLoader plus any declared as Spring beans. */
+  @Bean
+  PluginRegistry pluginRegistry(List<TangramPlugin> beans) {
+    List<TangramPlugin> all = new ArrayList<>(PluginRegistry.discover(getClass().getClassLoader()).plugins());
+    beans.stream().filter(b -> all.stream().noneMatch(p -> p.getClass() == b.getClass())).forEach(all::add);
+    return new PluginRegistry(all);
   }
 
   @Bean
