@@ -4,6 +4,7 @@ import dev.tangram.engine.common.FieldError;
 import dev.tangram.engine.common.Json;
 import dev.tangram.engine.common.ValidationException;
 import dev.tangram.engine.forms.FormDefinition;
+import dev.tangram.engine.forms.FormDefinitionWriter;
 import dev.tangram.engine.forms.fields.DefinitionProblems;
 import java.util.List;
 import java.util.Set;

@@ -3,7 +3,7 @@ package dev.tangram.runtime.api.forms;
 import dev.tangram.engine.forms.FormService;
 import dev.tangram.engine.forms.FormSummary;
 import dev.tangram.engine.forms.FormVersion;
-import dev.tangram.engine.forms.internal.FormDefinitionWriter;
+import dev.tangram.engine.forms.FormDefinitionWriter;
 import dev.tangram.engine.schema.CompiledFormCache;
 import java.net.URI;
 import java.security.Principal;

@@ -1,9 +1,6 @@
-package dev.tangram.engine.forms.internal;
+package dev.tangram.engine.forms;
 
 import dev.tangram.engine.common.Json;
-import dev.tangram.engine.forms.FieldDefinition;
-import dev.tangram.engine.forms.FormDefinition;
-import dev.tangram.engine.forms.FormRule;
 import java.util.List;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
