@@ -1,7 +1,7 @@
 package dev.tangram.engine.plugins;
 
-import dev.tangram.engine.common.FieldError;
 import dev.tangram.engine.common.Json;
+import dev.tangram.engine.common.JsonBinding;
 import dev.tangram.engine.common.NotFoundException;
 import dev.tangram.engine.common.ValidationException;
 import java.util.ArrayList;
@@ -13,8 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -79,17 +77,7 @@ public final class PluginRegistry {
   }
 
   private static <I, O> JsonNode invoke(PluginAction<I, O> action, JsonNode input, PluginContext context) {
-    I bound;
-    try {
-      bound = Json.MAPPER.treeToValue(input, action.inputType());
-    } catch (DatabindException e) {
-      String path = e.getPath().stream()
-          .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
-          .reduce("", (a, b) -> b.startsWith("[") || a.isEmpty() ? a + b : a + "." + b);
-      throw new ValidationException(List.of(new FieldError(path, "invalidInput", e.getOriginalMessage())));
-    } catch (JacksonException e) {
-      throw new ValidationException(List.of(new FieldError("", "invalidInput", e.getOriginalMessage())));
-    }
+    I bound = JsonBinding.bind(input, action.inputType());
     return Json.MAPPER.valueToTree(action.handler().handle(bound, context));
   }
 }

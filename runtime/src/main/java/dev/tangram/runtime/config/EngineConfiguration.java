@@ -2,6 +2,8 @@ package dev.tangram.runtime.config;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
+import dev.tangram.engine.access.AuditLog;
+import dev.tangram.engine.access.OrgDirectory;
 import dev.tangram.engine.apps.AppService;
 import dev.tangram.engine.forms.FormService;
 import dev.tangram.engine.records.RecordService;
@@ -51,6 +53,16 @@ class EngineConfiguration {
     List<TangramPlugin> all = new ArrayList<>(PluginRegistry.discover(getClass().getClassLoader()).plugins());
     beans.stream().filter(b -> all.stream().noneMatch(p -> p.getClass() == b.getClass())).forEach(all::add);
     return new PluginRegistry(all);
+  }
+
+  @Bean
+  OrgDirectory orgDirectory(MongoDatabase database) {
+    return new OrgDirectory(database);
+  }
+
+  @Bean
+  AuditLog auditLog(MongoDatabase database, Clock clock) {
+    return new AuditLog(database, clock);
   }
 
   @Bean

@@ -7,6 +7,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -40,7 +42,11 @@ class SecurityConfiguration {
         .authorizeHttpRequests(a -> a
             .requestMatchers("/api/v1/auth/login", "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
                 "/", "/index.html", "/error").permitAll()
+            .requestMatchers("/api/v1/audit").hasRole("ADMIN")
             .requestMatchers(HttpMethod.GET, "/api/**").hasAuthority("SCOPE_read")
+            .requestMatchers("/api/v1/users/**", "/api/v1/departments/**", "/api/v1/roles/**")
+                .access(AuthorizationManagers.allOf(AuthorityAuthorizationManager.hasRole("ADMIN"),
+                    AuthorityAuthorizationManager.hasAuthority("SCOPE_write")))
             .requestMatchers("/api/**").hasAuthority("SCOPE_write")
             .anyRequest().authenticated())
         .exceptionHandling(e -> e

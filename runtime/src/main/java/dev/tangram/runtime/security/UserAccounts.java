@@ -64,8 +64,15 @@ public class UserAccounts implements UserDetailsService {
     if (d == null) {
       return Optional.empty();
     }
-    return Optional.of(User.withUsername(username).password(d.getString("passwordHash"))
+    // A directory entry without a password yet cannot log in: no password matches unknownUserHash.
+    String hash = d.getString("passwordHash") != null ? d.getString("passwordHash") : unknownUserHash;
+    return Optional.of(User.withUsername(username).password(hash)
         .roles(d.getList("roles", String.class).toArray(String[]::new)).disabled(!d.getBoolean("enabled", true)).build());
+  }
+
+  /** Sets a user's password; the directory entry must exist. */
+  public void setPassword(String username, String rawPassword) {
+    users.updateOne(Filters.eq("_id", username), com.mongodb.client.model.Updates.set("passwordHash", passwords.encode(rawPassword)));
   }
 
   @Override

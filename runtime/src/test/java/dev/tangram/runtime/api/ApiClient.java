@@ -43,7 +43,8 @@ public final class ApiClient {
   public Response sendRaw(String method, String path, String body, String... headers) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-    if (body != null) {
+    boolean typed = java.util.Arrays.asList(headers).contains("Content-Type");
+    if (body != null && !typed) {
       request.header("Content-Type", "application/json");
     }
     if (token != null) {
