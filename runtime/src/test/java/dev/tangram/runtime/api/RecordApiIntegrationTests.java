@@ -102,6 +102,18 @@ class RecordApiIntegrationTests {
   }
 
   @Test
+  void repeatedWrongPasswordsLockTheUserOut() {
+    api.send("POST", "/api/v1/users", "{'username':'guess" + app + "','displayName':'G','password':'right-password-1'}");
+    ApiClient anonymous = new ApiClient(port);
+    for (int i = 0; i < 3; i++) {
+      assertThat(anonymous.send("POST", "/api/v1/auth/login", "{'username':'guess" + app + "','password':'wrong'}").status()).isEqualTo(401);
+    }
+    ApiClient.Response locked = anonymous.send("POST", "/api/v1/auth/login", "{'username':'guess" + app + "','password':'right-password-1'}");
+    assertThat(locked.status()).isEqualTo(429);
+    assertThat(locked.header("Retry-After")).isNotBlank();
+  }
+
+  @Test
   void readOnlyTokenCannotWriteAndRevokedTokenStopsWorking() {
     ApiClient.Response created = api.send("POST", "/api/v1/tokens", "{'name':'reporting','scopes':['read'],'expiresInDays':30}");
     assertThat(created.status()).isEqualTo(201);

@@ -2,6 +2,8 @@ package dev.tangram.runtime.api.auth;
 
 import dev.tangram.runtime.api.RequestBodies;
 import dev.tangram.runtime.security.ApiTokenService;
+import dev.tangram.runtime.security.LoginThrottle;
+import jakarta.servlet.http.HttpServletRequest;
 import dev.tangram.runtime.security.UserAccounts;
 import dev.tangram.runtime.api.errors.ErrorResponse;
 import java.time.Duration;
@@ -16,7 +18,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
-/** {@code POST /api/v1/auth/login}: a username and password for a short-lived API token. */
+/**
+ * {@code POST /api/v1/auth/login}: a username and password for a short-lived API token. Repeated
+ * wrong passwords lock the username out for a while (429 with Retry-After).
+ */
 @RestController
 @RequestMapping("/api/v1/auth")
 class AuthController {
@@ -25,25 +30,35 @@ class AuthController {
 
   private final UserAccounts users;
   private final ApiTokenService tokens;
+  private final LoginThrottle throttle;
   private final Duration lifetime;
 
-  AuthController(UserAccounts users, ApiTokenService tokens, @Value("${tangram.auth.login-token-lifetime:12h}") Duration lifetime) {
+  AuthController(UserAccounts users, ApiTokenService tokens, LoginThrottle throttle,
+      @Value("${tangram.auth.login-token-lifetime:12h}") Duration lifetime) {
     this.users = users;
     this.tokens = tokens;
+    this.throttle = throttle;
     this.lifetime = lifetime;
   }
 
   @PostMapping("/login")
-  ResponseEntity<?> login(@RequestBody JsonNode body) {
+  ResponseEntity<?> login(@RequestBody JsonNode body, HttpServletRequest request) {
     RequestBodies.object(body, Set.of("username", "password"));
     String username = RequestBodies.requiredString(body, "username");
     String password = RequestBodies.requiredString(body, "password");
-    return users.authenticate(username, password)
-        .<ResponseEntity<?>>map(user -> {
-          var issued = tokens.issue(user.getUsername(), "login", "login", Set.of("read", "write"), lifetime);
-          return ResponseEntity.ok(new LoginResponse(issued.secret(), issued.token().expiresAt()));
-        })
-        .orElseGet(() -> ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-            .body(ErrorResponse.of("password", "badCredentials", "Wrong username or password")));
+    var locked = throttle.lockedUntil(username);
+    if (locked.isPresent()) {
+      long seconds = Math.max(1, Duration.between(Instant.now(), locked.get()).toSeconds());
+      return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", String.valueOf(seconds))
+          .body(ErrorResponse.of("username", "lockedOut", "Too many wrong passwords; try again in " + (seconds / 60 + 1) + " minutes"));
+    }
+    var user = users.authenticate(username, password);
+    if (user.isEmpty()) {
+      throttle.failed(username, request.getRemoteAddr());
+      return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(ErrorResponse.of("password", "badCredentials", "Wrong username or password"));
+    }
+    throttle.succeeded(username);
+    var issued = tokens.issue(user.get().getUsername(), "login", "login", Set.of("read", "write"), lifetime);
+    return ResponseEntity.ok(new LoginResponse(issued.secret(), issued.token().expiresAt()));
   }
 }
