@@ -1,7 +1,5 @@
 package dev.tangram.engine.access;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -9,6 +7,7 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import dev.tangram.engine.common.ConflictException;
 import dev.tangram.engine.common.FieldError;
+import dev.tangram.engine.common.MongoWrites;
 import dev.tangram.engine.common.NotFoundException;
 import dev.tangram.engine.common.ValidationException;
 import java.util.ArrayList;
@@ -47,7 +46,7 @@ public final class OrgDirectory {
     Document fields = new Document("displayName", user.displayName()).append("email", user.email()).append("phone", user.phone())
         .append("departments", user.departments()).append("roles", user.roles()).append("enabled", user.enabled());
     if (create) {
-      insert(users, withId(user.username(), fields).append("createdAt", new java.util.Date()),
+      MongoWrites.insertOrConflict(users, withId(user.username(), fields).append("createdAt", new java.util.Date()),
           "username", "A user '" + user.username() + "' already exists");
     } else if (users.updateOne(Filters.eq("_id", user.username()), new Document("$set", fields)).getMatchedCount() == 0) {
       throw new NotFoundException("username", "There is no user '" + user.username() + "'");
@@ -97,7 +96,7 @@ public final class OrgDirectory {
     }
     Document fields = new Document("name", department.name()).append("parent", department.parent()).append("heads", department.heads());
     if (create) {
-      insert(departments, withId(department.id(), fields), "id", "A department '" + department.id() + "' already exists");
+      MongoWrites.insertOrConflict(departments, withId(department.id(), fields), "id", "A department '" + department.id() + "' already exists");
     } else if (departments.updateOne(Filters.eq("_id", department.id()), new Document("$set", fields)).getMatchedCount() == 0) {
       throw new NotFoundException("id", "There is no department '" + department.id() + "'");
     }
@@ -161,7 +160,7 @@ public final class OrgDirectory {
     }
     Document fields = new Document("name", role.name()).append("description", role.description());
     if (create) {
-      insert(roles, withId(role.key(), fields), "key", "A role '" + role.key() + "' already exists");
+      MongoWrites.insertOrConflict(roles, withId(role.key(), fields), "key", "A role '" + role.key() + "' already exists");
     } else if (roles.updateOne(Filters.eq("_id", role.key()), new Document("$set", fields)).getMatchedCount() == 0) {
       throw new NotFoundException("key", "There is no role '" + role.key() + "'");
     }
@@ -205,16 +204,6 @@ public final class OrgDirectory {
     }
   }
 
-  private static void insert(MongoCollection<Document> collection, Document document, String field, String duplicateMessage) {
-    try {
-      collection.insertOne(document);
-    } catch (MongoWriteException e) {
-      if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-        throw new ConflictException(field, "duplicate", duplicateMessage);
-      }
-      throw e;
-    }
-  }
 
   private static Document withId(String id, Document fields) {
     Document document = new Document("_id", id);

@@ -1,14 +1,12 @@
 package dev.tangram.engine.apps;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
-import dev.tangram.engine.common.ConflictException;
 import dev.tangram.engine.common.FieldError;
 import dev.tangram.engine.common.Keys;
+import dev.tangram.engine.common.MongoWrites;
 import dev.tangram.engine.common.NotFoundException;
 import dev.tangram.engine.common.ValidationException;
 import java.time.Clock;
@@ -46,15 +44,8 @@ public final class AppService {
       throw new ValidationException(errors);
     }
     App app = new App(key, name == null ? key : name, description, actor, clock.instant());
-    try {
-      apps.insertOne(new Document("_id", key).append("name", app.name()).append("description", description)
-          .append("createdBy", actor).append("createdAt", Date.from(app.createdAt())));
-    } catch (MongoWriteException e) {
-      if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-        throw new ConflictException("key", "duplicate", "An app with key '" + key + "' already exists");
-      }
-      throw e;
-    }
+    MongoWrites.insertOrConflict(apps, new Document("_id", key).append("name", app.name()).append("description", description)
+        .append("createdBy", actor).append("createdAt", Date.from(app.createdAt())), "key", "An app with key '" + key + "' already exists");
     return app;
   }
 

@@ -1,7 +1,5 @@
 package dev.tangram.engine.forms;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -12,6 +10,7 @@ import dev.tangram.engine.apps.AppService;
 import dev.tangram.engine.common.ConflictException;
 import dev.tangram.engine.common.Json;
 import dev.tangram.engine.common.Keys;
+import dev.tangram.engine.common.MongoWrites;
 import dev.tangram.engine.common.NotFoundException;
 import dev.tangram.engine.common.ValidationException;
 import dev.tangram.engine.forms.internal.FormDefinitions;
@@ -67,17 +66,11 @@ public final class FormService {
     String formKey = Keys.require("key", key.asString());
     FormDefinition form = FormDefinitions.parse(definition, formKey, formKeys(app), false);
     Instant now = clock.instant();
-    try {
-      forms.insertOne(new Document("_id", id(app, formKey)).append("app", app).append("key", formKey)
-          .append("draft", FormDefinitions.toStored(form)).append("publishedVersion", 0).append("draftChanged", true)
-          .append("createdBy", actor).append("createdAt", Date.from(now))
-          .append("updatedBy", actor).append("updatedAt", Date.from(now)));
-    } catch (MongoWriteException e) {
-      if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-        throw new ConflictException("key", "duplicate", "App '" + app + "' already has a form '" + formKey + "'");
-      }
-      throw e;
-    }
+    MongoWrites.insertOrConflict(forms, new Document("_id", id(app, formKey)).append("app", app).append("key", formKey)
+        .append("draft", FormDefinitions.toStored(form)).append("publishedVersion", 0).append("draftChanged", true)
+        .append("createdBy", actor).append("createdAt", Date.from(now))
+        .append("updatedBy", actor).append("updatedAt", Date.from(now)),
+        "key", "App '" + app + "' already has a form '" + formKey + "'");
     return form;
   }
 
@@ -104,16 +97,10 @@ public final class FormService {
         .sort(Sorts.descending("version")).limit(1).first();
     int next = (last == null ? 0 : last.getInteger("version")) + 1;
     Instant now = clock.instant();
-    try {
-      versions.insertOne(new Document("_id", id(app, form) + ":" + next).append("app", app).append("form", form)
+    MongoWrites.insertOrConflict(versions, new Document("_id", id(app, form) + ":" + next).append("app", app).append("form", form)
           .append("version", next).append("definition", FormDefinitions.toStored(draft))
-          .append("publishedBy", actor).append("publishedAt", Date.from(now)));
-    } catch (MongoWriteException e) {
-      if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-        throw new ConflictException("form", "concurrentPublish", "Form '" + form + "' was published by someone else at the same moment; try again");
-      }
-      throw e;
-    }
+          .append("publishedBy", actor).append("publishedAt", Date.from(now)),
+        "form", "concurrentPublish", "Form '" + form + "' was published by someone else at the same moment; try again");
     forms.updateOne(Filters.eq("_id", id(app, form)), Updates.combine(
         Updates.max("publishedVersion", next), Updates.set("draftChanged", false),
         Updates.set("updatedAt", Date.from(now))));

@@ -2,6 +2,7 @@ package dev.tangram.engine.bench;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.h2.mvstore.MVStore;
 import dev.tangram.engine.testing.EmbeddedMongo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,11 +16,16 @@ final class BenchSupport {
 
   private BenchSupport() {}
 
-  /** mongo-java-server with the H2 backend on a fresh file: the app's embedded default. */
+  /**
+   * mongo-java-server with the H2 backend on a fresh file, its page cache sized as the app's
+   * embedded default ({@code tangram.embedded-mongo.cache-size}, here {@code -Dbench.cacheMb}).
+   */
   static EmbeddedMongo embeddedH2() {
     try {
       Path dir = Files.createTempDirectory("tangram-bench");
-      return new EmbeddedMongo(new MongoServer(new H2Backend(dir.resolve("mongo.mv").toString())));
+      int cacheMb = Integer.getInteger("bench.cacheMb", 256);
+      MVStore store = new MVStore.Builder().fileName(dir.resolve("mongo.mv").toString()).cacheSize(cacheMb).open();
+      return new EmbeddedMongo(new MongoServer(new H2Backend(store)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

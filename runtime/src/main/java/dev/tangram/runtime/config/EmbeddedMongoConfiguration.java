@@ -5,6 +5,8 @@ import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.h2.mvstore.MVStore;
+import org.springframework.util.unit.DataSize;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -29,9 +31,14 @@ class EmbeddedMongoConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoConfiguration.class);
 
+  /**
+   * @param cacheSize the H2 page cache; list queries on the embedded store scan the collection, and
+   *     they stay fast only while it fits (measured in docs/deployment.md)
+   */
   @Bean(destroyMethod = "shutdownNow")
   MongoServer embeddedMongoServer(@Value("${tangram.data-dir:./data}") Path dataDir,
-      @Value("${tangram.embedded-mongo.in-memory:false}") boolean inMemory) {
+      @Value("${tangram.embedded-mongo.in-memory:false}") boolean inMemory,
+      @Value("${tangram.embedded-mongo.cache-size:256MB}") DataSize cacheSize) {
     MongoBackend backend;
     if (inMemory) {
       backend = new MemoryBackend();
@@ -41,7 +48,8 @@ class EmbeddedMongoConfiguration {
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot create the data directory " + dataDir.toAbsolutePath(), e);
       }
-      backend = new H2Backend(dataDir.resolve("mongo.mv").toString());
+      backend = new H2Backend(new MVStore.Builder().fileName(dataDir.resolve("mongo.mv").toString())
+          .cacheSize((int) Math.max(1, cacheSize.toMegabytes())).open());
     }
     MongoServer server = new MongoServer(backend);
     server.bind("127.0.0.1", 0);

@@ -48,6 +48,16 @@ abstract class AbstractFieldType implements FieldType {
     return object().put("type", jsonType);
   }
 
+  /** An array of {@code items}: at most {@code maxItems}, at least one when the field is required. */
+  static ObjectNode list(ObjectNode items, int maxItems, boolean required) {
+    ObjectNode schema = typed("array").put("maxItems", maxItems);
+    schema.set("items", items);
+    if (required) {
+      schema.put("minItems", 1);
+    }
+    return schema;
+  }
+
   static void checkLengths(FieldDefinition field, String path, DefinitionProblems problems, int ceiling) {
     Integer min = field.minLength();
     Integer max = field.maxLength();

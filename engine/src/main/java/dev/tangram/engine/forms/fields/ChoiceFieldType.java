@@ -58,13 +58,8 @@ final class ChoiceFieldType extends AbstractFieldType {
     if (!multiple) {
       return single;
     }
-    ObjectNode schema = typed("array").put("uniqueItems", true);
-    schema.set("items", single);
-    schema.put("maxItems", field.maxItems() != null ? field.maxItems() : field.options().size());
-    if (field.required()) {
-      schema.put("minItems", 1);
-    }
-    return schema;
+    return list(single, field.maxItems() != null ? field.maxItems() : field.options().size(), field.required())
+        .put("uniqueItems", true);
   }
 
   @Override

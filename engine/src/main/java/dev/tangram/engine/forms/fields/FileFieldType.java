@@ -54,12 +54,7 @@ final class FileFieldType extends AbstractFieldType {
     }
     properties.set("contentType", contentType);
     file.putArray("required").add("name").add("url");
-    ObjectNode schema = typed("array").put("maxItems", field.maxItems() != null ? field.maxItems() : 10);
-    schema.set("items", file);
-    if (field.required()) {
-      schema.put("minItems", 1);
-    }
-    return schema;
+    return list(file, field.maxItems() != null ? field.maxItems() : 10, field.required());
   }
 
   @Override

@@ -51,12 +51,7 @@ final class SubformFieldType extends AbstractFieldType {
     if (!required.isEmpty()) {
       row.set("required", required);
     }
-    ObjectNode schema = typed("array").put("maxItems", field.maxItems() != null ? field.maxItems() : 200);
-    schema.set("items", row);
-    if (field.required()) {
-      schema.put("minItems", 1);
-    }
-    return schema;
+    return list(row, field.maxItems() != null ? field.maxItems() : 200, field.required());
   }
 
   @Override

@@ -5,8 +5,6 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import dev.tangram.engine.forms.fields.SerialPattern;
 import java.time.LocalDate;
@@ -19,6 +17,7 @@ import org.bson.Document;
  */
 public final class SerialNumberAllocator {
 
+  private static final int MAX_ATTEMPTS = 10_000;
   private final MongoCollection<Document> counters;
 
   public SerialNumberAllocator(MongoDatabase database) {
@@ -31,18 +30,34 @@ public final class SerialNumberAllocator {
     return serial.render(day, increment(id));
   }
 
+  /**
+   * Compare-and-set on the counter: read n, then move it to n+1 only if it is still n. The write's
+   * match decides who owns n+1, so this stays correct even where findAndModify's returned document
+   * is not atomic with its update (mongo-java-server under concurrency, measured).
+   */
   private long increment(String id) {
-    FindOneAndUpdateOptions options = new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER);
-    for (int attempt = 0; ; attempt++) {
-      try {
-        Document counter = counters.findOneAndUpdate(Filters.eq("_id", id), Updates.inc("seq", 1L), options);
-        return ((Number) counter.get("seq")).longValue();
-      } catch (MongoWriteException e) {
-        // Two first-ever upserts of the same counter race; the loser retries and increments.
-        if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY || attempt >= 3) {
-          throw e;
+    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      Document counter = counters.find(Filters.eq("_id", id)).first();
+      if (counter == null) {
+        try {
+          counters.insertOne(new Document("_id", id).append("seq", 1L));
+          return 1L;
+        } catch (MongoWriteException e) {
+          if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+            throw e;
+          }
+          continue; // another node created it first
         }
       }
+      long current = ((Number) counter.get("seq")).longValue();
+      if (counters.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("seq", current)), Updates.set("seq", current + 1))
+          .getModifiedCount() == 1) {
+        return current + 1;
+      }
+      if (attempt > 8) {
+        Thread.onSpinWait();
+      }
     }
+    throw new IllegalStateException("Could not allocate a serial number for " + id + " after " + MAX_ATTEMPTS + " attempts");
   }
 }
