@@ -137,6 +137,23 @@ public final class OrgDirectory {
     return chain;
   }
 
+  /** Every department below any of {@code roots}, at any depth (the roots themselves not included). */
+  public Set<String> descendantsOf(Set<String> roots) {
+    Set<String> found = new HashSet<>();
+    List<String> frontier = new ArrayList<>(roots);
+    while (!frontier.isEmpty()) {
+      List<String> next = new ArrayList<>();
+      departments.find(Filters.in("parent", frontier)).projection(new Document("_id", 1))
+          .forEach(d -> {
+            if (found.add(d.getString("_id"))) {
+              next.add(d.getString("_id"));
+            }
+          });
+      frontier = next;
+    }
+    return found;
+  }
+
   /**
    * The heads of the department {@code levelsUp - 1} steps above {@code departmentId} (level 1 =
    * the department's own heads). Empty when the tree is not that deep or nobody heads it.

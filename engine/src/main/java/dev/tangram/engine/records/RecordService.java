@@ -9,12 +9,18 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
+import dev.tangram.engine.access.AccessPolicy;
+import dev.tangram.engine.access.Actor;
+import dev.tangram.engine.access.FieldAccess;
+import dev.tangram.engine.access.FormAccess;
+import dev.tangram.engine.access.Operation;
 import dev.tangram.engine.common.ConflictException;
-import dev.tangram.engine.common.NotFoundException;
+import dev.tangram.engine.common.ForbiddenException;
 import dev.tangram.engine.forms.FieldDefinition;
 import dev.tangram.engine.forms.FormService;
 import dev.tangram.engine.forms.FormVersion;
 import dev.tangram.engine.records.internal.RecordCollections;
+import dev.tangram.engine.records.internal.RecordGuard;
 import dev.tangram.engine.records.internal.RecordHistory;
 import dev.tangram.engine.records.internal.RecordPreparation;
 import dev.tangram.engine.records.internal.RecordReads;
@@ -49,10 +55,12 @@ public final class RecordService {
   private final RecordHistory history;
   private final SerialNumberAllocator serials;
   private final RecordReads reads;
+  private final AccessPolicy access;
   private final Clock clock;
 
-  public RecordService(MongoDatabase database, FormService forms, CompiledFormCache compiled, Clock clock) {
+  public RecordService(MongoDatabase database, FormService forms, CompiledFormCache compiled, AccessPolicy access, Clock clock) {
     this.database = database;
+    this.access = access;
     this.forms = forms;
     this.compiled = compiled;
     this.preparation = new RecordPreparation(database);
@@ -63,34 +71,46 @@ public final class RecordService {
   }
 
   /** Submits {@code body = {"data": {...}}} as a new record of the latest published version. */
-  public Record submit(String app, String form, JsonNode body, String actor) {
+  public Record submit(String app, String form, JsonNode body, Actor actor) {
     var data = RecordReads.dataOf(body);
     CompiledForm version = compiled.get(forms.getLatestPublished(app, form));
+    FormAccess allowed = access.forForm(actor, app, form);
+    RecordGuard.requireForm(allowed, Operation.SUBMIT, form);
+    RecordGuard.requireEditable(allowed, data);
     Document stored = preparation.forSubmit(version, data);
     assignSerials(app, form, version.version(), stored);
     Instant now = clock.instant();
     ObjectId id = new ObjectId();
     Document record = new Document("_id", id).append("app", app).append("form", form)
         .append("formVersion", version.version().version()).append("data", stored).append("status", ACTIVE)
-        .append("createdBy", actor).append("createdAt", Date.from(now))
-        .append("updatedBy", actor).append("updatedAt", Date.from(now)).append("version", 1L);
+        .append("createdBy", actor.username()).append("ownerDepartment", actor.departments().isEmpty() ? null : actor.departments().getFirst())
+        .append("createdAt", Date.from(now))
+        .append("updatedBy", actor.username()).append("updatedAt", Date.from(now)).append("version", 1L);
     insert(reads.collection(version), record);
-    history.append(app, form, RecordHistory.entry(id, "created", actor, now, 1L, new Document(), stored));
-    return reads.toRecord(version.version().definition(), record);
+    history.append(app, form, RecordHistory.entry(id, "created", actor.username(), now, 1L, new Document(), stored));
+    return RecordGuard.visible(allowed, reads.toRecord(version.version().definition(), record));
   }
 
-  public Record get(String app, String form, String id) {
-    return reads.get(app, form, id);
+  public Record get(String app, String form, String id, Actor actor) {
+    FormAccess allowed = access.forForm(actor, app, form);
+    RecordGuard.requireForm(allowed, Operation.VIEW, form);
+    Document d = reads.getDocument(app, form, id);
+    RecordGuard.requireRow(allowed, Operation.VIEW, d, form, id);
+    return RecordGuard.visible(allowed, reads.toRecord(forms.getVersion(app, form, d.getInteger("formVersion")).definition(), d));
   }
 
   /**
    * Applies a JSON merge patch {@code body = {"data": {...}}} to the record's data. With
    * {@code expectedVersion} (the {@code If-Match} header) a record changed since is a 409.
    */
-  public Record patch(String app, String form, String id, JsonNode body, @Nullable Long expectedVersion, String actor) {
+  public Record patch(String app, String form, String id, JsonNode body, @Nullable Long expectedVersion, Actor actor) {
     var patch = RecordReads.dataOf(body);
+    FormAccess allowed = access.forForm(actor, app, form);
+    RecordGuard.requireForm(allowed, Operation.EDIT, form);
     for (int attempt = 1; ; attempt++) {
       Document current = reads.getDocument(app, form, id);
+      RecordGuard.requireRow(allowed, Operation.EDIT, current, form, id);
+      RecordGuard.requireEditable(allowed, patch);
       long version = ((Number) current.get("version")).longValue();
       requireVersion(id, expectedVersion, version);
       CompiledForm compiledForm = compiled.get(forms.getVersion(app, form, current.getInteger("formVersion")));
@@ -101,15 +121,15 @@ public final class RecordService {
       try {
         updated = reads.collection(compiledForm).findOneAndUpdate(
             Filters.and(Filters.eq("_id", current.getObjectId("_id")), Filters.eq("version", version)),
-            Updates.combine(Updates.set("data", after), Updates.set("updatedBy", actor),
+            Updates.combine(Updates.set("data", after), Updates.set("updatedBy", actor.username()),
                 Updates.set("updatedAt", Date.from(now)), Updates.inc("version", 1L)),
             new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
       } catch (MongoException e) {
         throw duplicateOr(e);
       }
       if (updated != null) {
-        history.append(app, form, RecordHistory.entry(current.getObjectId("_id"), "updated", actor, now, version + 1, before, after));
-        return reads.toRecord(compiledForm.version().definition(), updated);
+        history.append(app, form, RecordHistory.entry(current.getObjectId("_id"), "updated", actor.username(), now, version + 1, before, after));
+        return RecordGuard.visible(allowed, reads.toRecord(compiledForm.version().definition(), updated));
       }
       // Someone else wrote in between. Without If-Match we merge again onto the newer data.
       if (expectedVersion != null || attempt >= PATCH_ATTEMPTS) {
@@ -118,8 +138,11 @@ public final class RecordService {
     }
   }
 
-  public void delete(String app, String form, String id, @Nullable Long expectedVersion, String actor) {
+  public void delete(String app, String form, String id, @Nullable Long expectedVersion, Actor actor) {
+    FormAccess allowed = access.forForm(actor, app, form);
+    RecordGuard.requireForm(allowed, Operation.DELETE, form);
     Document current = reads.getDocument(app, form, id);
+    RecordGuard.requireRow(allowed, Operation.DELETE, current, form, id);
     long version = ((Number) current.get("version")).longValue();
     requireVersion(id, expectedVersion, version);
     MongoCollection<Document> records = database.getCollection(RecordCollections.records(app, form));
@@ -127,22 +150,39 @@ public final class RecordService {
     if (deleted == 0) {
       throw staleVersion(id, version);
     }
-    history.append(app, form, RecordHistory.entry(current.getObjectId("_id"), "deleted", actor, clock.instant(),
+    history.append(app, form, RecordHistory.entry(current.getObjectId("_id"), "deleted", actor.username(), clock.instant(),
         version + 1, current.get("data", Document.class), new Document()));
   }
 
-  public List<RecordChange> history(String app, String form, String id) {
+  /** The record's changes; of a deleted record only its app's admins may read them. */
+  public List<RecordChange> history(String app, String form, String id, Actor actor) {
+    FormAccess allowed = access.forForm(actor, app, form);
+    RecordGuard.requireForm(allowed, Operation.VIEW, form);
     Document current = reads.findDocument(app, form, id);
+    if (current != null) {
+      RecordGuard.requireRow(allowed, Operation.VIEW, current, form, id);
+    } else if (!access.isAppAdmin(actor, app)) {
+      throw RecordGuard.notFound(form, id);
+    }
     ObjectId recordId = current != null ? current.getObjectId("_id") : reads.parseId(id);
     List<RecordChange> changes = history.of(app, form, recordId);
     if (changes.isEmpty()) {
-      throw new NotFoundException("id", "Form '" + form + "' has no record " + id);
+      throw RecordGuard.notFound(form, id);
     }
-    return changes;
+    return changes.stream().map(c -> new RecordChange(c.recordId(), c.action(), c.actor(), c.at(), c.version(),
+        c.changes().stream().filter(f -> allowed.field(f.field()) != FieldAccess.HIDDEN).toList())).toList();
   }
 
-  public RecordPage query(String app, String form, RecordQuery query) {
-    return reads.query(app, form, query);
+  public RecordPage query(String app, String form, RecordQuery query, Actor actor) {
+    FormAccess allowed = access.forForm(actor, app, form);
+    RecordGuard.requireForm(allowed, Operation.VIEW, form);
+    for (RecordQuery.Filter filter : query.filters()) {
+      if (allowed.field(filter.field().split("\\.")[0]) == FieldAccess.HIDDEN) {
+        throw new ForbiddenException(actor.username() + " may not filter on '" + filter.field() + "'");
+      }
+    }
+    RecordPage page = reads.query(app, form, query, allowed.rowFilter(Operation.VIEW));
+    return new RecordPage(page.items().stream().map(r -> RecordGuard.visible(allowed, r)).toList(), page.total(), page.page(), page.size());
   }
 
   /** Drops every record and history collection of an app. Irreversible. */

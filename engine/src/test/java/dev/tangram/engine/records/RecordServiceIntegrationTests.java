@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.tangram.engine.access.Actor;
 import dev.tangram.engine.common.ConflictException;
 import dev.tangram.engine.common.FieldError;
 import dev.tangram.engine.common.NotFoundException;
@@ -26,6 +27,11 @@ import org.junit.jupiter.api.Test;
 
 class RecordServiceIntegrationTests {
 
+  // Admins: this class is about records; permissions have their own tests.
+  private static final Actor ALICE = Actor.user("alice", Set.of("ADMIN"), List.of());
+  private static final Actor BOB = Actor.user("bob", Set.of("ADMIN"), List.of());
+  private static final Actor CAROL = Actor.user("carol", Set.of("ADMIN"), List.of());
+
   private EmbeddedMongo mongo;
   private RecordService records;
   private String customerId;
@@ -39,7 +45,7 @@ class RecordServiceIntegrationTests {
     mongo.forms.create("fin", Fixtures.resource("/dev/tangram/engine/forms/expense.json"), "admin");
     mongo.forms.publish("fin", "customer", "admin");
     mongo.forms.publish("fin", "expense", "admin");
-    customerId = records.submit("fin", "customer", json("{'data':{'name':'ACME','level':'a'}}"), "alice").id();
+    customerId = records.submit("fin", "customer", json("{'data':{'name':'ACME','level':'a'}}"), ALICE).id();
   }
 
   @AfterEach
@@ -48,11 +54,15 @@ class RecordServiceIntegrationTests {
   }
 
   private Record submitExpense(String dataJson) {
-    return records.submit("fin", "expense", json("{'data':" + dataJson + "}"), "alice");
+    return records.submit("fin", "expense", json("{'data':" + dataJson + "}"), ALICE);
+  }
+
+  private RecordPage query(String form, RecordQuery query) {
+    return records.query("fin", form, query, ALICE);
   }
 
   private long count(String form) {
-    return records.query("fin", form, new RecordQuery(List.of(), List.of(), 0, 1)).total();
+    return query(form, new RecordQuery(List.of(), List.of(), 0, 1)).total();
   }
 
   @Test
@@ -73,7 +83,7 @@ class RecordServiceIntegrationTests {
     assertThat(r.data().get("no").asString()).matches("EXP-\\d{8}-0001");
     assertThat(r.data().has("total")).as("client values of formula fields are ignored").isFalse();
     assertThat(r.data().get("lines").get(0).has("sum")).isFalse();
-    assertThat(records.get("fin", "expense", r.id()).data()).isEqualTo(r.data());
+    assertThat(records.get("fin", "expense", r.id(), ALICE).data()).isEqualTo(r.data());
   }
 
   @Test
@@ -107,24 +117,24 @@ class RecordServiceIntegrationTests {
   @Test
   void patchWithStaleVersionIsRejectedAndChangesNothing() {
     Record r = submitExpense("{'title':'Trip','amount':10}");
-    Record patched = records.patch("fin", "expense", r.id(), json("{'data':{'amount':12.5}}"), 1L, "bob");
+    Record patched = records.patch("fin", "expense", r.id(), json("{'data':{'amount':12.5}}"), 1L, BOB);
     assertThat(patched.version()).isEqualTo(2);
     assertThat(patched.data().get("amount").toString()).isEqualTo("12.50");
     assertThat(patched.updatedBy()).isEqualTo("bob");
 
-    assertThatThrownBy(() -> records.patch("fin", "expense", r.id(), json("{'data':{'amount':99}}"), 1L, "carol"))
+    assertThatThrownBy(() -> records.patch("fin", "expense", r.id(), json("{'data':{'amount':99}}"), 1L, CAROL))
         .isInstanceOf(ConflictException.class)
         .satisfies(e -> assertThat(((TangramException) e).errors().getFirst().code()).isEqualTo("staleVersion"));
-    assertThat(records.get("fin", "expense", r.id()).data().get("amount").decimalValue()).isEqualByComparingTo("12.5");
+    assertThat(records.get("fin", "expense", r.id(), ALICE).data().get("amount").decimalValue()).isEqualByComparingTo("12.5");
   }
 
   @Test
   void invalidPatchChangesNothing() {
     Record r = submitExpense("{'title':'Trip','amount':10}");
-    assertThatThrownBy(() -> records.patch("fin", "expense", r.id(), json("{'data':{'title':null,'amount':-1}}"), null, "bob"))
+    assertThatThrownBy(() -> records.patch("fin", "expense", r.id(), json("{'data':{'title':null,'amount':-1}}"), null, BOB))
         .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
             .extracting(FieldError::field).containsExactlyInAnyOrder("title", "amount"));
-    Record unchanged = records.get("fin", "expense", r.id());
+    Record unchanged = records.get("fin", "expense", r.id(), ALICE);
     assertThat(unchanged.version()).isEqualTo(1);
     assertThat(unchanged.data()).isEqualTo(r.data());
   }
@@ -132,15 +142,15 @@ class RecordServiceIntegrationTests {
   @Test
   void historyRecordsWhoChangedWhichFieldFromWhatToWhat() {
     Record r = submitExpense("{'title':'Trip','amount':10}");
-    records.patch("fin", "expense", r.id(), json("{'data':{'title':'Flight','notes':'window seat'}}"), 1L, "bob");
-    records.delete("fin", "expense", r.id(), 2L, "carol");
+    records.patch("fin", "expense", r.id(), json("{'data':{'title':'Flight','notes':'window seat'}}"), 1L, BOB);
+    records.delete("fin", "expense", r.id(), 2L, CAROL);
 
-    List<RecordChange> history = records.history("fin", "expense", r.id());
+    List<RecordChange> history = records.history("fin", "expense", r.id(), ALICE);
     assertThat(history).extracting(RecordChange::action, RecordChange::actor, RecordChange::version)
         .containsExactly(tuple("created", "alice", 1L), tuple("updated", "bob", 2L), tuple("deleted", "carol", 3L));
     assertThat(history.get(1).changes()).extracting(c -> c.field(), c -> c.before().asString(), c -> c.after().asString())
         .containsExactlyInAnyOrder(tuple("title", "Trip", "Flight"), tuple("notes", "", "window seat"));
-    assertThatThrownBy(() -> records.get("fin", "expense", r.id())).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> records.get("fin", "expense", r.id(), ALICE)).isInstanceOf(NotFoundException.class);
   }
 
   @Test
@@ -159,7 +169,7 @@ class RecordServiceIntegrationTests {
     List<Future<Record>> futures = new ArrayList<>();
     for (int i = 0; i < 80; i++) {
       RecordService node = i % 2 == 0 ? records : otherNode;
-      futures.add(pool.submit(() -> node.submit("fin", "expense", json("{'data':{'title':'T','amount':1}}"), "alice")));
+      futures.add(pool.submit(() -> node.submit("fin", "expense", json("{'data':{'title':'T','amount':1}}"), ALICE)));
     }
     List<String> serials = Collections.synchronizedList(new ArrayList<>());
     for (Future<Record> f : futures) {
@@ -175,26 +185,26 @@ class RecordServiceIntegrationTests {
     for (int i = 1; i <= 12; i++) {
       submitExpense("{'title':'T" + i + "','amount':" + i + ".5,'category':'" + (i % 2 == 0 ? "meal" : "travel") + "'}");
     }
-    RecordPage page = records.query("fin", "expense", new RecordQuery(
+    RecordPage page = query("expense", new RecordQuery(
         List.of(new Filter("amount", "gte", json("3")), new Filter("category", "eq", json("'meal'"))),
         List.of("-amount"), 0, 2));
     assertThat(page.total()).isEqualTo(5);
     assertThat(page.items()).extracting(r -> r.data().get("title").asString()).containsExactly("T12", "T10");
 
-    assertThat(records.query("fin", "expense", new RecordQuery(
+    assertThat(query("expense", new RecordQuery(
         List.of(new Filter("title", "startsWith", json("'T1'"))), List.of("amount"), 1, 2)).items())
         .extracting(r -> r.data().get("title").asString()).containsExactly("T11", "T12");
-    assertThat(records.query("fin", "expense", new RecordQuery(
+    assertThat(query("expense", new RecordQuery(
         List.of(new Filter("amount", "between", json("[2, 4]")), new Filter("notes", "empty", json("true"))),
         List.of(), 0, 20)).total()).isEqualTo(2);
-    assertThat(records.query("fin", "expense", new RecordQuery(
+    assertThat(query("expense", new RecordQuery(
         List.of(new Filter("category", "in", json("['meal','office']")), new Filter("title", "contains", json("'t1'"))),
         List.of(), 0, 20)).total()).isEqualTo(2);
   }
 
   @Test
   void unknownFilterFieldsOperatorsAndRawMongoOperatorsAreRefused() {
-    assertThatThrownBy(() -> records.query("fin", "expense", new RecordQuery(List.of(
+    assertThatThrownBy(() -> query("expense", new RecordQuery(List.of(
         new Filter("amout", "eq", json("1")), new Filter("amount", "$where", json("1")),
         new Filter("data.title", "eq", json("'x'")), new Filter("title", "eq", json("{'$ne':null}")),
         new Filter("amount", "gt", json("'ten'"))), List.of("$natural"), 0, 500)))
@@ -208,7 +218,7 @@ class RecordServiceIntegrationTests {
   @Test
   void submitToAnUnpublishedFormIsAConflict() {
     mongo.forms.create("fin", json("{'key':'draftonly','name':'D','fields':[{'key':'a','type':'text'}]}"), "admin");
-    assertThatThrownBy(() -> records.submit("fin", "draftonly", json("{'data':{'a':'x'}}"), "alice"))
+    assertThatThrownBy(() -> records.submit("fin", "draftonly", json("{'data':{'a':'x'}}"), ALICE))
         .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.errors().getFirst().code()).isEqualTo("notPublished"));
   }
 }

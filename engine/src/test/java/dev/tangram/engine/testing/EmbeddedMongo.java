@@ -5,6 +5,9 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import dev.tangram.engine.access.AccessPolicy;
+import dev.tangram.engine.access.AccessSettings;
+import dev.tangram.engine.access.OrgDirectory;
 import dev.tangram.engine.apps.AppService;
 import dev.tangram.engine.forms.FormService;
 import dev.tangram.engine.records.RecordService;
@@ -24,6 +27,8 @@ public final class EmbeddedMongo implements AutoCloseable {
   public final AppService apps;
   public final FormService forms;
   public final RecordService records;
+  public final OrgDirectory directory;
+  public final AccessSettings accessSettings;
 
   public EmbeddedMongo() {
     this(new MongoServer(new MemoryBackend()));
@@ -36,7 +41,9 @@ public final class EmbeddedMongo implements AutoCloseable {
     Clock clock = Clock.systemDefaultZone();
     this.apps = new AppService(database, clock);
     this.forms = new FormService(database, apps, clock, Duration.ofSeconds(2));
-    this.records = new RecordService(database, forms, new CompiledFormCache(), clock);
+    this.directory = new OrgDirectory(database);
+    this.accessSettings = new AccessSettings(database, Duration.ofSeconds(2));
+    this.records = new RecordService(database, forms, new CompiledFormCache(), new AccessPolicy(accessSettings, directory), clock);
   }
 
   /** A second set of engine services on the same store, as a second app node would have. */
@@ -44,7 +51,8 @@ public final class EmbeddedMongo implements AutoCloseable {
     Clock clock = Clock.systemDefaultZone();
     AppService otherApps = new AppService(database, clock);
     FormService otherForms = new FormService(database, otherApps, clock, Duration.ofSeconds(2));
-    return new RecordService(database, otherForms, new CompiledFormCache(), clock);
+    return new RecordService(database, otherForms, new CompiledFormCache(),
+        new AccessPolicy(new AccessSettings(database, Duration.ofSeconds(2)), new OrgDirectory(database)), clock);
   }
 
   public String uri() {

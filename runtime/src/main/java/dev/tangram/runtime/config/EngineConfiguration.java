@@ -2,6 +2,8 @@ package dev.tangram.runtime.config;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
+import dev.tangram.engine.access.AccessPolicy;
+import dev.tangram.engine.access.AccessSettings;
 import dev.tangram.engine.access.AuditLog;
 import dev.tangram.engine.access.OrgDirectory;
 import dev.tangram.engine.apps.AppService;
@@ -71,7 +73,17 @@ class EngineConfiguration {
   }
 
   @Bean
-  RecordService recordService(MongoDatabase database, FormService forms, CompiledFormCache cache, Clock clock) {
-    return new RecordService(database, forms, cache, clock);
+  AccessSettings accessSettings(MongoDatabase database, @Value("${tangram.access.cache-ttl:2s}") Duration ttl) {
+    return new AccessSettings(database, ttl);
+  }
+
+  @Bean
+  AccessPolicy accessPolicy(AccessSettings settings, OrgDirectory directory) {
+    return new AccessPolicy(settings, directory);
+  }
+
+  @Bean
+  RecordService recordService(MongoDatabase database, FormService forms, CompiledFormCache cache, AccessPolicy access, Clock clock) {
+    return new RecordService(database, forms, cache, access, clock);
   }
 }

@@ -8,7 +8,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManagers;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -25,6 +27,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+  /** Platform admins with a token that may write. */
+  private static final AuthorizationManager<RequestAuthorizationContext> ADMIN_WRITE = AuthorizationManagers.allOf(
+      AuthorityAuthorizationManager.hasRole("ADMIN"), AuthorityAuthorizationManager.hasAuthority("SCOPE_write"));
 
   @Bean
   PasswordEncoder passwordEncoder() {
@@ -43,10 +49,10 @@ class SecurityConfiguration {
             .requestMatchers("/api/v1/auth/login", "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
                 "/", "/index.html", "/error").permitAll()
             .requestMatchers("/api/v1/audit").hasRole("ADMIN")
+            .requestMatchers(HttpMethod.POST, "/api/v1/apps").access(ADMIN_WRITE)
+            .requestMatchers(HttpMethod.DELETE, "/api/v1/apps/*").access(ADMIN_WRITE)
             .requestMatchers(HttpMethod.GET, "/api/**").hasAuthority("SCOPE_read")
-            .requestMatchers("/api/v1/users/**", "/api/v1/departments/**", "/api/v1/roles/**")
-                .access(AuthorizationManagers.allOf(AuthorityAuthorizationManager.hasRole("ADMIN"),
-                    AuthorityAuthorizationManager.hasAuthority("SCOPE_write")))
+            .requestMatchers("/api/v1/users/**", "/api/v1/departments/**", "/api/v1/roles/**").access(ADMIN_WRITE)
             .requestMatchers("/api/**").hasAuthority("SCOPE_write")
             .anyRequest().authenticated())
         .exceptionHandling(e -> e

@@ -15,6 +15,7 @@ import dev.tangram.engine.schema.CompiledFormCache;
 import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -65,14 +66,12 @@ public final class RecordReads {
     return new ObjectId(id);
   }
 
-  public Record get(String app, String form, String id) {
-    Document d = getDocument(app, form, id);
-    return toRecord(forms.getVersion(app, form, d.getInteger("formVersion")).definition(), d);
-  }
-
-  public RecordPage query(String app, String form, RecordQuery query) {
+  /** A page of records matching {@code query} within {@code rows} (null: every row). */
+  public RecordPage query(String app, String form, RecordQuery query, @Nullable Bson rows) {
     CompiledForm latest = compiled.get(forms.getLatestPublished(app, form));
-    RecordQueryTranslator.Translated translated = RecordQueryTranslator.translate(latest.version().definition(), query);
+    RecordQueryTranslator.Translated asked = RecordQueryTranslator.translate(latest.version().definition(), query);
+    RecordQueryTranslator.Translated translated = rows == null ? asked
+        : new RecordQueryTranslator.Translated(com.mongodb.client.model.Filters.and(asked.filter(), rows), asked.sort());
     MongoCollection<Document> records = collection(latest);
     List<Record> items = new ArrayList<>();
     records.find(translated.filter()).sort(translated.sort()).skip(query.page() * query.size()).limit(query.size())

@@ -1,6 +1,9 @@
 package dev.tangram.runtime.api.forms;
 
+import dev.tangram.engine.access.AccessPolicy;
+import dev.tangram.engine.common.ForbiddenException;
 import dev.tangram.engine.forms.FormService;
+import dev.tangram.runtime.security.Actors;
 import dev.tangram.engine.forms.FormSummary;
 import dev.tangram.engine.forms.FormVersion;
 import dev.tangram.engine.forms.FormDefinitionWriter;
@@ -29,10 +32,21 @@ class FormController {
 
   private final FormService forms;
   private final CompiledFormCache compiled;
+  private final AccessPolicy access;
+  private final Actors actors;
 
-  FormController(FormService forms, CompiledFormCache compiled) {
+  FormController(FormService forms, CompiledFormCache compiled, AccessPolicy access, Actors actors) {
     this.forms = forms;
     this.compiled = compiled;
+    this.access = access;
+    this.actors = actors;
+  }
+
+  /** Designing forms is for the app's admins. */
+  private void requireAppAdmin(String app, Principal principal) {
+    if (!access.isAppAdmin(actors.of(principal), app)) {
+      throw new ForbiddenException(principal.getName() + " is not an admin of app '" + app + "'");
+    }
   }
 
   @GetMapping
@@ -42,6 +56,7 @@ class FormController {
 
   @PostMapping
   ResponseEntity<ObjectNode> create(@PathVariable String app, @RequestBody JsonNode definition, Principal principal) {
+    requireAppAdmin(app, principal);
     var form = forms.create(app, definition, principal.getName());
     return ResponseEntity.created(URI.create("/api/v1/apps/" + app + "/forms/" + form.key()))
         .body(FormDefinitionWriter.write(form));
@@ -54,11 +69,13 @@ class FormController {
 
   @PutMapping("/{form}")
   ObjectNode saveDraft(@PathVariable String app, @PathVariable String form, @RequestBody JsonNode definition, Principal principal) {
+    requireAppAdmin(app, principal);
     return FormDefinitionWriter.write(forms.saveDraft(app, form, definition, principal.getName()));
   }
 
   @PostMapping("/{form}/publish")
   Map<String, Integer> publish(@PathVariable String app, @PathVariable String form, Principal principal) {
+    requireAppAdmin(app, principal);
     return Map.of("version", forms.publish(app, form, principal.getName()).version());
   }
 

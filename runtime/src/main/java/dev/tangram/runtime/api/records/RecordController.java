@@ -4,6 +4,7 @@ import dev.tangram.engine.records.Record;
 import dev.tangram.engine.records.RecordChange;
 import dev.tangram.engine.records.RecordQuery;
 import dev.tangram.engine.records.RecordService;
+import dev.tangram.runtime.security.Actors;
 import java.net.URI;
 import java.security.Principal;
 import java.util.List;
@@ -31,14 +32,16 @@ import tools.jackson.databind.JsonNode;
 class RecordController {
 
   private final RecordService records;
+  private final Actors actors;
 
-  RecordController(RecordService records) {
+  RecordController(RecordService records, Actors actors) {
     this.records = records;
+    this.actors = actors;
   }
 
   @PostMapping
   ResponseEntity<RecordResponse> submit(@PathVariable String app, @PathVariable String form, @RequestBody JsonNode body, Principal principal) {
-    Record record = records.submit(app, form, body, principal.getName());
+    Record record = records.submit(app, form, body, actors.of(principal));
     return ResponseEntity.created(URI.create("/api/v1/apps/" + app + "/forms/" + form + "/records/" + record.id()))
         .eTag(VersionTags.of(record.version())).body(RecordResponse.of(record));
   }
@@ -50,34 +53,36 @@ class RecordController {
   @GetMapping
   Map<String, Object> query(@PathVariable String app, @PathVariable String form,
       @RequestParam(required = false) @Nullable String filter, @RequestParam(required = false) @Nullable String sort,
-      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "" + RecordQuery.DEFAULT_SIZE) int size) {
-    var result = records.query(app, form, new RecordQuery(QueryParameters.filters(filter), QueryParameters.sort(sort), page, size));
+      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "" + RecordQuery.DEFAULT_SIZE) int size,
+      Principal principal) {
+    var result = records.query(app, form, new RecordQuery(QueryParameters.filters(filter), QueryParameters.sort(sort), page, size),
+        actors.of(principal));
     return Map.of("items", result.items().stream().map(RecordResponse::of).toList(),
         "total", result.total(), "page", result.page(), "size", result.size());
   }
 
   @GetMapping("/{id}")
-  ResponseEntity<RecordResponse> get(@PathVariable String app, @PathVariable String form, @PathVariable String id) {
-    Record record = records.get(app, form, id);
+  ResponseEntity<RecordResponse> get(@PathVariable String app, @PathVariable String form, @PathVariable String id, Principal principal) {
+    Record record = records.get(app, form, id, actors.of(principal));
     return ResponseEntity.ok().eTag(VersionTags.of(record.version())).body(RecordResponse.of(record));
   }
 
   @PatchMapping("/{id}")
   ResponseEntity<RecordResponse> patch(@PathVariable String app, @PathVariable String form, @PathVariable String id,
       @RequestBody JsonNode body, @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch, Principal principal) {
-    Record record = records.patch(app, form, id, body, VersionTags.parse(ifMatch), principal.getName());
+    Record record = records.patch(app, form, id, body, VersionTags.parse(ifMatch), actors.of(principal));
     return ResponseEntity.ok().eTag(VersionTags.of(record.version())).body(RecordResponse.of(record));
   }
 
   @DeleteMapping("/{id}")
   ResponseEntity<Void> delete(@PathVariable String app, @PathVariable String form, @PathVariable String id,
       @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch, Principal principal) {
-    records.delete(app, form, id, VersionTags.parse(ifMatch), principal.getName());
+    records.delete(app, form, id, VersionTags.parse(ifMatch), actors.of(principal));
     return ResponseEntity.noContent().build();
   }
 
   @GetMapping("/{id}/history")
-  List<RecordChange> history(@PathVariable String app, @PathVariable String form, @PathVariable String id) {
-    return records.history(app, form, id);
+  List<RecordChange> history(@PathVariable String app, @PathVariable String form, @PathVariable String id, Principal principal) {
+    return records.history(app, form, id, actors.of(principal));
   }
 }
