@@ -89,6 +89,16 @@ public final class LedgerBook {
     return new Outcome("reversed", reverseAll(List.of(voucher), date, voucher.source() + " (reversal)"));
   }
 
+  /** Closes a month: P&L carried to 3103 (and to 3104 in December), then locked. */
+  public Outcome closePeriod(java.time.YearMonth period) {
+    return periods().close(period);
+  }
+
+  /** Reopens the latest closed month, reversing its closing vouchers. */
+  public Outcome reopenPeriod(java.time.YearMonth period) {
+    return periods().reopen(period);
+  }
+
   /** Always refused for posted data: posted vouchers are immutable; only a reversal corrects them. */
   public Outcome delete(String target) {
     boolean posted = journal.find(target).isPresent() || !journal.ofDocument(target).isEmpty();

@@ -22,7 +22,19 @@ public final class LedgerReports {
   public record GeneralLedgerEntry(String date, String voucher, String source, BigDecimal debit,
       BigDecimal credit, BigDecimal balance) {}
 
+  /** Debit and credit totals of one posted voucher. */
+  public record VoucherTotals(String id, BigDecimal totalDebit, BigDecimal totalCredit) {}
+
   private LedgerReports() {}
+
+  public static List<VoucherTotals> voucherTotals(LedgerBook book) {
+    return book.journal().all().stream().map(v -> new VoucherTotals(v.id(), v.totalDebit(), v.totalCredit())).toList();
+  }
+
+  /** Value of all stock on hand, from the stock ledger (not the GL). */
+  public static BigDecimal stockValue(LedgerBook book) {
+    return book.stock().positions().values().stream().map(StockPosition::value).reduce(Amounts.ZERO, BigDecimal::add);
+  }
 
   static TrialBalance trialBalanceTotals(Balances balances) {
     BigDecimal debit = Amounts.ZERO;

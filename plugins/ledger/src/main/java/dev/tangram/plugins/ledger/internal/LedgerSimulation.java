@@ -45,8 +45,8 @@ public final class LedgerSimulation {
       case "cancel" -> book.cancel(required(target), LedgerDates.parse(event.date(), "date"));
       case "reverse" -> book.reverse(required(target), LedgerDates.parse(event.date(), "date"));
       case "delete" -> book.delete(required(target));
-      case "closePeriod", "close" -> book.periods().close(periodOf(event));
-      case "reopenPeriod", "reopen" -> book.periods().reopen(periodOf(event));
+      case "closePeriod", "close" -> book.closePeriod(periodOf(event));
+      case "reopenPeriod", "reopen" -> book.reopenPeriod(periodOf(event));
       default -> {
         if (action.equals("post") || action.startsWith("ledger.post")) yield book.postAgain(required(target));
         throw new LedgerRefusedException("unknown_action", "action", "Unknown ledger action '" + action + "'");

@@ -35,8 +35,11 @@ final class StockWorkspace {
   StockPosition position(StockKey key, String accountIfNew) {
     StockPosition position = overlay.get(key);
     if (position == null) position = ledger.find(key).orElse(null);
-    boolean empty = position == null || (position.qty().signum() == 0 && position.value().signum() == 0);
-    return empty ? ledger.emptyPosition(accountIfNew) : position;
+    if (position == null) return ledger.emptyPosition(accountIfNew);
+    // An emptied position may be re-opened on another stock account by a new receipt; a reversal
+    // (no account given) puts stock back where it was.
+    boolean empty = position.qty().signum() == 0 && position.value().signum() == 0;
+    return empty && !accountIfNew.isEmpty() ? ledger.emptyPosition(accountIfNew) : position;
   }
 
   Received receive(StockKey key, String account, BigDecimal qty, BigDecimal value, String document,
