@@ -9,24 +9,20 @@ import org.jspecify.annotations.Nullable;
  * FIFO (先进先出): a queue of layers, oldest first. An issue consumes whole layers at their value and
  * a part of a layer at round(qty × layerValue / layerQty, 2).
  */
-record FifoPosition(String account, List<Layer> layers) implements StockPosition {
+record FifoPosition(String account, List<Layer> layers, BigDecimal qty, BigDecimal value) implements StockPosition {
 
   FifoPosition {
     layers = List.copyOf(layers);
   }
 
+  /** Totals are summed once here, not on every read: the invariant check reads them after each posting. */
+  FifoPosition(String account, List<Layer> layers) {
+    this(account, layers, layers.stream().map(Layer::qty).reduce(BigDecimal.ZERO, BigDecimal::add),
+        layers.stream().map(Layer::value).reduce(Amounts.ZERO, BigDecimal::add));
+  }
+
   static FifoPosition empty(String account) {
     return new FifoPosition(account, List.of());
-  }
-
-  @Override
-  public BigDecimal qty() {
-    return layers.stream().map(Layer::qty).reduce(BigDecimal.ZERO, BigDecimal::add);
-  }
-
-  @Override
-  public BigDecimal value() {
-    return layers.stream().map(Layer::value).reduce(Amounts.ZERO, BigDecimal::add);
   }
 
   @Override
