@@ -1,7 +1,10 @@
 package dev.tangram.runtime.security;
 
 import dev.tangram.runtime.api.errors.ErrorResponse;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,6 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
   /** Platform admins with a token that may write. */
   private static final AuthorizationManager<RequestAuthorizationContext> ADMIN_WRITE = AuthorizationManagers.allOf(
@@ -56,11 +61,22 @@ class SecurityConfiguration {
             .requestMatchers("/api/**").hasAuthority("SCOPE_write")
             .anyRequest().authenticated())
         .exceptionHandling(e -> e
-            .authenticationEntryPoint((request, response, ex) -> write(response, json, HttpServletResponse.SC_UNAUTHORIZED,
-                ErrorResponse.of("Authorization", "unauthenticated", "Log in (POST /api/v1/auth/login) and send 'Authorization: Bearer <token>'")))
-            .accessDeniedHandler((request, response, ex) -> write(response, json, HttpServletResponse.SC_FORBIDDEN,
-                ErrorResponse.of("Authorization", "forbidden", "This token may not do that (missing scope or permission)"))));
+            .authenticationEntryPoint((request, response, ex) -> unauthenticated(request, response, json))
+            .accessDeniedHandler((request, response, ex) -> {
+              log.warn("Refused {} {} for {}: missing scope or role", request.getMethod(), request.getRequestURI(),
+                  request.getUserPrincipal() == null ? "anonymous" : request.getUserPrincipal().getName());
+              write(response, json, HttpServletResponse.SC_FORBIDDEN,
+                  ErrorResponse.of("Authorization", "forbidden", "This token may not do that (missing scope or permission)"));
+            }));
     return http.build();
+  }
+
+  private static void unauthenticated(HttpServletRequest request, HttpServletResponse response, JsonMapper json) throws IOException {
+    if (request.getHeader("Authorization") != null) {
+      log.warn("Refused {} {}: unknown, expired or revoked token", request.getMethod(), request.getRequestURI());
+    }
+    write(response, json, HttpServletResponse.SC_UNAUTHORIZED,
+        ErrorResponse.of("Authorization", "unauthenticated", "Log in (POST /api/v1/auth/login) and send 'Authorization: Bearer <token>'"));
   }
 
   private static void write(HttpServletResponse response, JsonMapper json, int status, ErrorResponse body) throws IOException {

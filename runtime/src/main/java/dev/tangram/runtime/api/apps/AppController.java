@@ -1,5 +1,6 @@
 package dev.tangram.runtime.api.apps;
 
+import dev.tangram.engine.access.AuditLog;
 import dev.tangram.engine.apps.App;
 import dev.tangram.engine.apps.AppService;
 import dev.tangram.engine.common.ConflictException;
@@ -32,7 +33,10 @@ class AppController {
   private final FormService forms;
   private final RecordService records;
 
-  AppController(AppService apps, FormService forms, RecordService records) {
+  private final AuditLog audit;
+
+  AppController(AppService apps, FormService forms, RecordService records, AuditLog audit) {
+    this.audit = audit;
     this.apps = apps;
     this.forms = forms;
     this.records = records;
@@ -48,6 +52,7 @@ class AppController {
     RequestBodies.object(body, Set.of("key", "name", "description"));
     App app = apps.create(RequestBodies.requiredString(body, "key"), RequestBodies.optionalString(body, "name"),
         RequestBodies.optionalString(body, "description"), principal.getName());
+    audit.record(principal.getName(), "app.created", "app:" + app.key(), app.name());
     return ResponseEntity.created(URI.create("/api/v1/apps/" + app.key())).body(app);
   }
 
@@ -59,7 +64,7 @@ class AppController {
   /** Deletes an app with its forms; an app holding records needs {@code ?purge=true}. */
   @DeleteMapping("/{app}")
   @ResponseStatus(HttpStatus.NO_CONTENT)
-  void delete(@PathVariable String app, @RequestParam(defaultValue = "false") boolean purge) {
+  void delete(@PathVariable String app, @RequestParam(defaultValue = "false") boolean purge, Principal principal) {
     apps.get(app);
     if (!purge && records.hasRecords(app)) {
       throw new ConflictException("purge", "hasRecords",
@@ -68,5 +73,6 @@ class AppController {
     records.purgeApp(app);
     forms.removeAll(app);
     apps.remove(app);
+    audit.record(principal.getName(), "app.deleted", "app:" + app, purge ? "with its records" : "");
   }
 }

@@ -29,7 +29,10 @@ class ApiExceptionHandler {
   private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
   @ExceptionHandler(TangramException.class)
-  ResponseEntity<ErrorResponse> engine(TangramException e) {
+  ResponseEntity<ErrorResponse> engine(TangramException e, java.security.Principal principal) {
+    if (e instanceof ForbiddenException) {
+      log.warn("Refused for {}: {}", principal == null ? "anonymous" : principal.getName(), e.getMessage());
+    }
     HttpStatus status = switch (e) {
       case ValidationException v -> HttpStatus.UNPROCESSABLE_CONTENT;
       case NotFoundException n -> HttpStatus.NOT_FOUND;

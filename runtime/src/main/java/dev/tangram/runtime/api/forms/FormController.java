@@ -1,6 +1,7 @@
 package dev.tangram.runtime.api.forms;
 
 import dev.tangram.engine.access.AccessPolicy;
+import dev.tangram.engine.access.AuditLog;
 import dev.tangram.engine.common.ForbiddenException;
 import dev.tangram.engine.forms.FormService;
 import dev.tangram.runtime.security.Actors;
@@ -34,8 +35,10 @@ class FormController {
   private final CompiledFormCache compiled;
   private final AccessPolicy access;
   private final Actors actors;
+  private final AuditLog audit;
 
-  FormController(FormService forms, CompiledFormCache compiled, AccessPolicy access, Actors actors) {
+  FormController(FormService forms, CompiledFormCache compiled, AccessPolicy access, Actors actors, AuditLog audit) {
+    this.audit = audit;
     this.forms = forms;
     this.compiled = compiled;
     this.access = access;
@@ -58,6 +61,7 @@ class FormController {
   ResponseEntity<ObjectNode> create(@PathVariable String app, @RequestBody JsonNode definition, Principal principal) {
     requireAppAdmin(app, principal);
     var form = forms.create(app, definition, principal.getName());
+    audit.record(principal.getName(), "form.created", "form:" + app + "/" + form.key(), form.name());
     return ResponseEntity.created(URI.create("/api/v1/apps/" + app + "/forms/" + form.key()))
         .body(FormDefinitionWriter.write(form));
   }
@@ -76,7 +80,9 @@ class FormController {
   @PostMapping("/{form}/publish")
   Map<String, Integer> publish(@PathVariable String app, @PathVariable String form, Principal principal) {
     requireAppAdmin(app, principal);
-    return Map.of("version", forms.publish(app, form, principal.getName()).version());
+    int version = forms.publish(app, form, principal.getName()).version();
+    audit.record(principal.getName(), "form.published", "form:" + app + "/" + form, "version " + version);
+    return Map.of("version", version);
   }
 
   /** The compiled JSON Schema of the latest published version, or of {@code ?version=n}. */
