@@ -65,6 +65,24 @@ public final class ApiClient {
     }
   }
 
+  /** POSTs raw bytes, e.g. an .xlsx file. */
+  public Response postBytes(String path, byte[] body, String contentType) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", contentType);
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    try {
+      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return new Response(response.statusCode(), Json.MAPPER.readTree(response.body()), response);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   public Response get(String path) {
     return send("GET", path, null);
   }

@@ -57,6 +57,30 @@ class DirectoryApiIntegrationTests {
   }
 
   @Test
+  void excelImportReadsTheFirstSheet() throws Exception {
+    byte[] xlsx;
+    try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(); var out = new java.io.ByteArrayOutputStream()) {
+      var sheet = workbook.createSheet("users");
+      String[][] rows = {{"username", "displayName", "email", "phone", "departments", "roles", "password"},
+          {"xl" + suffix, "Excel Lee", "xl@x.cn", "13800000000", "hq" + suffix, "", ""}};
+      for (int r = 0; r < rows.length; r++) {
+        var row = sheet.createRow(r);
+        for (int c = 0; c < rows[r].length; c++) {
+          row.createCell(c).setCellValue(rows[r][c]);
+        }
+      }
+      workbook.write(out);
+      xlsx = out.toByteArray();
+    }
+    ApiClient.Response imported = admin.postBytes("/api/v1/users/import", xlsx,
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    assertThat(imported.status()).isEqualTo(201);
+    assertThat(admin.get("/api/v1/users").body().findValuesAsString("username")).contains("xl" + suffix);
+    assertThat(admin.postBytes("/api/v1/users/import", "not a workbook".getBytes(),
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").status()).isEqualTo(422);
+  }
+
+  @Test
   void unknownMembersAndCyclesAreRefused() {
     assertThat(admin.send("POST", "/api/v1/roles", "{'key':'x" + suffix + "','name':'X','colour':'red'}").body()
         .get("errors").get(0).get("code").asString()).isEqualTo("unknownField");

@@ -94,11 +94,21 @@ class DirectoryController {
     return user;
   }
 
-  /** Creates users from a CSV file (see {@link UserCsvImport}); all rows or none. */
+  /** Creates users from a CSV file (see {@link UserImport}); all rows or none. */
   @PostMapping(value = "/users/import", consumes = {"text/csv", "text/plain"})
   @ResponseStatus(HttpStatus.CREATED)
   java.util.Map<String, Integer> importUsers(@RequestBody String csv, Principal admin) {
-    List<DirectoryUser> imported = UserCsvImport.run(csv, directory, accounts);
+    return imported(UserImport.run(CsvReader.read(csv), directory, accounts), admin);
+  }
+
+  /** The same from the first sheet of an Excel workbook. */
+  @PostMapping(value = "/users/import", consumes = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+  @ResponseStatus(HttpStatus.CREATED)
+  java.util.Map<String, Integer> importUsersFromExcel(@RequestBody byte[] xlsx, Principal admin) {
+    return imported(UserImport.run(XlsxReader.read(xlsx), directory, accounts), admin);
+  }
+
+  private java.util.Map<String, Integer> imported(List<DirectoryUser> imported, Principal admin) {
     audit.record(admin.getName(), "user.imported", "users", imported.size() + " users: "
         + String.join(", ", imported.stream().map(DirectoryUser::username).limit(50).toList()));
     return java.util.Map.of("imported", imported.size());

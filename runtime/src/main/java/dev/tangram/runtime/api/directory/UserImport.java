@@ -12,20 +12,23 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Imports users from CSV with the header
+ * Imports users from rows (CSV or the first sheet of an .xlsx) with the header
  * {@code username,displayName,email,phone,departments,roles,password} (departments and roles
  * separated by {@code ;}). All or nothing: every row is checked first, and any problem refuses the
  * whole file with the problems listed per row ({@code row 3.email}).
  */
-final class UserCsvImport {
+final class UserImport {
 
   static final List<String> HEADER = List.of("username", "displayName", "email", "phone", "departments", "roles", "password");
   static final int MAX_ROWS = 10_000;
 
-  private UserCsvImport() {}
+  private UserImport() {}
 
-  static List<DirectoryUser> run(String csv, OrgDirectory directory, UserAccounts accounts) {
-    List<List<String>> rows = CsvReader.read(csv);
+  static List<DirectoryUser> run(List<List<String>> rows, OrgDirectory directory, UserAccounts accounts) {
+    if (!rows.isEmpty() && rows.getFirst().size() > HEADER.size()) {
+      rows = rows.stream().map(r -> r.size() > HEADER.size() && r.subList(HEADER.size(), r.size()).stream().allMatch(String::isEmpty)
+          ? r.subList(0, HEADER.size()) : r).toList();
+    }
     if (rows.isEmpty() || !rows.getFirst().equals(HEADER)) {
       throw ValidationException.of("row 1", "header", "The first line must be: " + String.join(",", HEADER));
     }
