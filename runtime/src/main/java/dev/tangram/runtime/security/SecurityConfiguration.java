@@ -8,7 +8,9 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
 import org.springframework.http.MediaType;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManager;
@@ -26,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The API is never open: everything under {@code /api} needs a bearer token (login and the
  * health/OpenAPI documents excepted); GET needs the {@code read} scope, other methods
  * {@code write}. Bearer tokens are not sent by browsers on their own, so CSRF protection is not
- * needed for the API.
+ * needed for the API; the browser UI (second chain) uses a session and CSRF tokens.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -43,16 +45,18 @@ class SecurityConfiguration {
   }
 
   @Bean
+  @Order(1)
   SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokenService tokens, UserAccounts users, JsonMapper json) throws Exception {
     http
-        .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
+        .securityMatcher("/api/**", "/actuator/**", "/v3/api-docs", "/v3/api-docs/**")
+        .csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .httpBasic(b -> b.disable())
         .formLogin(f -> f.disable())
+        .anonymous(Customizer.withDefaults())
         .addFilterBefore(new BearerTokenFilter(tokens, users), UsernamePasswordAuthenticationFilter.class)
         .authorizeHttpRequests(a -> a
-            .requestMatchers("/api/v1/auth/login", "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
-                "/", "/index.html", "/error").permitAll()
+            .requestMatchers("/api/v1/auth/login", "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**").permitAll()
             .requestMatchers("/api/v1/audit").hasRole("ADMIN")
             .requestMatchers(HttpMethod.POST, "/api/v1/apps").access(ADMIN_WRITE)
             .requestMatchers(HttpMethod.DELETE, "/api/v1/apps/*").access(ADMIN_WRITE)
@@ -68,6 +72,21 @@ class SecurityConfiguration {
               write(response, json, HttpServletResponse.SC_FORBIDDEN,
                   ErrorResponse.of("Authorization", "forbidden", "This token may not do that (missing scope or permission)"));
             }));
+    return http.build();
+  }
+
+  /**
+   * Everything else is the browser UI: form login with a session, CSRF protection on every
+   * state-changing request, the same lock-out as the API login.
+   */
+  @Bean
+  @Order(2)
+  SecurityFilterChain uiSecurity(HttpSecurity http, ThrottledPasswordAuthentication passwords) throws Exception {
+    http
+        .authenticationProvider(passwords)
+        .authorizeHttpRequests(a -> a.requestMatchers("/", "/index.html", "/login", "/error").permitAll().anyRequest().authenticated())
+        .formLogin(Customizer.withDefaults())
+        .logout(Customizer.withDefaults());
     return http.build();
   }
 
