@@ -12,8 +12,6 @@ import java.util.Optional;
 import org.bson.Document;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
@@ -22,7 +20,7 @@ import org.springframework.stereotype.Component;
  * (departments, roles, import) builds on this in the identity issue.
  */
 @Component
-public class UserAccounts implements UserDetailsService {
+public class UserAccounts {
 
   private final MongoCollection<Document> users;
   private final PasswordEncoder passwords;
@@ -75,9 +73,5 @@ public class UserAccounts implements UserDetailsService {
     users.updateOne(Filters.eq("_id", username), com.mongodb.client.model.Updates.set("passwordHash", passwords.encode(rawPassword)));
   }
 
-  @Override
-  public UserDetails loadUserByUsername(String username) {
-    return find(username).orElseThrow(() -> new UsernameNotFoundException("No user " + username));
-  }
 
 }
