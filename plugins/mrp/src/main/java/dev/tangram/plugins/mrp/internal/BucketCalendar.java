@@ -15,6 +15,7 @@ final class BucketCalendar {
   private final LocalDate period1Start;
   private final int bucketDays;
   private final int periods;
+  private final LocalDate[] periodStarts;
 
   BucketCalendar(@Nullable PlanningCalendar calendar) {
     PlanningCalendar checked = Checks.present(calendar, "calendar", "The calendar");
@@ -25,6 +26,10 @@ final class BucketCalendar {
       throw new MrpInputException(
           MrpInputException.MISSING_VALUE, "calendar.periods", "The calendar needs at least one period, not " + periods);
     }
+    periodStarts = new LocalDate[periods];
+    for (int p = 1; p <= periods; p++) {
+      periodStarts[p - 1] = period1Start.plusDays((long) (p - 1) * bucketDays);
+    }
   }
 
   int periods() {
@@ -33,6 +38,9 @@ final class BucketCalendar {
 
   /** First day of {@code period}; periods below 1 lie before the horizon. */
   LocalDate startOf(int period) {
+    if (period >= 1 && period <= periods) {
+      return periodStarts[period - 1]; // shared instances: millions of planned orders, few dates
+    }
     return period1Start.plusDays((long) (period - 1) * bucketDays);
   }
 

@@ -32,14 +32,21 @@ final class ItemNetter {
     BigDecimal yield = item.yieldFraction();
     BigDecimal balance = item.onHand().subtract(item.allocated());
     for (int t = 0; t < periods; t++) {
-      BigDecimal available = balance.add(scheduled[t]).subtract(gross[t]);
+      BigDecimal available = balance;
+      if (scheduled[t].signum() != 0) {
+        available = available.add(scheduled[t]);
+      }
+      if (gross[t].signum() != 0) {
+        available = available.subtract(gross[t]);
+      }
       if (available.compareTo(safetyStock) < 0) {
         BigDecimal shortage = safetyStock.subtract(available);
         BigDecimal receipt = LotSizer.lotFor(shortage, item.lotSizing());
         net[t] = shortage;
         receipts[t] = receipt;
         available = available.add(receipt);
-        PlannedOrder order = plannedOrder(item, t + 1, receipt, unit.divideUp(receipt, yield));
+        PlannedOrder order = plannedOrder(item, t + 1, PlainNumbers.plain(receipt),
+            PlainNumbers.plain(unit.divideUp(receipt, yield)));
         orders.add(order);
         if (!order.pastDue()) {
           releases[order.releasePeriod() - 1] = releases[order.releasePeriod() - 1].add(order.orderQty());

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds the public result in input item order. Numbers are written in their shortest plain form
- * ({@code 40}, {@code 12.5}), never with trailing zeros or exponents.
+ * Builds the public result in input item order, numbers in their plain form (see {@link PlainNumbers}).
+ * The per-period lists wrap the netting arrays instead of copying them.
  */
 final class ResultAssembler {
 
@@ -29,10 +29,9 @@ final class ResultAssembler {
       NettedItem plan = netted[i];
       List<PlannedOrder> itemPastDue = new ArrayList<>(0);
       for (PlannedOrder order : plan.plannedOrders()) {
-        PlannedOrder plain = plain(order);
-        orders.add(plain);
-        if (plain.pastDue()) {
-          itemPastDue.add(plain);
+        orders.add(order);
+        if (order.pastDue()) {
+          itemPastDue.add(order);
         }
       }
       pastDue.addAll(itemPastDue);
@@ -43,23 +42,10 @@ final class ResultAssembler {
     return new PlanningResult(codes, records, List.copyOf(orders), List.copyOf(pastDue));
   }
 
-  private static PlannedOrder plain(PlannedOrder order) {
-    return new PlannedOrder(order.item(), order.type(), order.receiptPeriod(), plain(order.receiptQty()),
-        plain(order.orderQty()), order.releasePeriod(), order.dueDate(), order.releaseDate(), order.pastDue());
-  }
-
   private static List<BigDecimal> plain(BigDecimal[] row) {
     for (int t = 0; t < row.length; t++) {
-      row[t] = plain(row[t]);
+      row[t] = PlainNumbers.plain(row[t]);
     }
     return java.util.Collections.unmodifiableList(Arrays.asList(row));
-  }
-
-  static BigDecimal plain(BigDecimal value) {
-    if (value.scale() == 0) {
-      return value;
-    }
-    BigDecimal stripped = value.stripTrailingZeros();
-    return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
   }
 }
