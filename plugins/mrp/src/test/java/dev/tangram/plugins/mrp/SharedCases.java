@@ -1,0 +1,54 @@
+package dev.tangram.plugins.mrp;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Finds the shared reference cases ({@code <repoRoot>/../shared/domain/cases}) and reads them. */
+final class SharedCases {
+
+  /** Reads like the engine: unknown properties refused, decimals kept exact. */
+  static final JsonMapper MAPPER = JsonMapper.builder()
+      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .build();
+
+  private SharedCases() {}
+
+  static Path folder() {
+    Path start = Path.of("").toAbsolutePath();
+    for (Path dir = start; dir != null; dir = dir.getParent()) {
+      for (Path candidate : List.of(dir.resolve("shared/domain/cases"), siblingOf(dir))) {
+        if (Files.isDirectory(candidate)) {
+          return candidate;
+        }
+      }
+    }
+    throw new IllegalStateException("No shared/domain/cases folder found next to any parent of " + start
+        + "; expected <repoRoot>/../shared/domain/cases");
+  }
+
+  private static Path siblingOf(Path dir) {
+    Path parent = dir.getParent();
+    return parent == null ? dir.resolve("shared/domain/cases") : parent.resolve("shared/domain/cases");
+  }
+
+  static List<Path> mrpCases() {
+    try (Stream<Path> files = Files.list(folder())) {
+      List<Path> cases = files
+          .filter(f -> f.getFileName().toString().matches("mrp-.*\\.json"))
+          .sorted()
+          .toList();
+      if (cases.isEmpty()) {
+        throw new IllegalStateException("No mrp-*.json case in " + folder());
+      }
+      return cases;
+    } catch (IOException e) {
+      throw new IllegalStateException("Cannot list " + folder(), e);
+    }
+  }
+}
