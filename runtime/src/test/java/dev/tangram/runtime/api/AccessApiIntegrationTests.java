@@ -41,6 +41,10 @@ class AccessApiIntegrationTests {
         "{'grants':[{'to':'everyone','operations':['SUBMIT','VIEW'],'scope':'ALL','fields':{'days':'READ'}}]}").status()).isEqualTo(200);
     assertThat(ben.get("/api/v1/apps/hr/forms/leave/records").body().get("total").asInt()).isEqualTo(2);
     assertThat(ben.send("PATCH", "/api/v1/apps/hr/forms/leave/records/" + annsLeave, "{'data':{'days':9}}").status()).isEqualTo(403);
+    assertThat(ben.send("POST", "/api/v1/apps/hr/forms/leave/publish", null).status()).isEqualTo(403);
+    ann.send("PUT", "/api/v1/apps/hr/forms/leave/permissions",
+        "{'grants':[{'to':'user:ben','operations':['MANAGE'],'scope':'OWN'}]}");
+    assertThat(ben.send("POST", "/api/v1/apps/hr/forms/leave/publish", null).status()).as("MANAGE lets ben publish").isEqualTo(200);
     assertThat(admin.get("/api/v1/audit").body().findValuesAsString("action")).contains("app.access", "form.permissions");
   }
 }

@@ -2,6 +2,7 @@ package dev.tangram.runtime.api.forms;
 
 import dev.tangram.engine.access.AccessPolicy;
 import dev.tangram.engine.access.AuditLog;
+import dev.tangram.engine.access.Operation;
 import dev.tangram.engine.common.ForbiddenException;
 import dev.tangram.engine.forms.FormService;
 import dev.tangram.runtime.security.Actors;
@@ -45,10 +46,17 @@ class FormController {
     this.actors = actors;
   }
 
-  /** Designing forms is for the app's admins. */
+  /** Creating forms is for the app's admins. */
   private void requireAppAdmin(String app, Principal principal) {
     if (!access.isAppAdmin(actors.of(principal), app)) {
       throw new ForbiddenException(principal.getName() + " is not an admin of app '" + app + "'");
+    }
+  }
+
+  /** Changing a form is for the app's admins and holders of MANAGE on it. */
+  private void requireManage(String app, String form, Principal principal) {
+    if (!access.forForm(actors.of(principal), app, form).can(Operation.MANAGE)) {
+      throw new ForbiddenException(principal.getName() + " may not manage form '" + form + "'");
     }
   }
 
@@ -73,13 +81,13 @@ class FormController {
 
   @PutMapping("/{form}")
   ObjectNode saveDraft(@PathVariable String app, @PathVariable String form, @RequestBody JsonNode definition, Principal principal) {
-    requireAppAdmin(app, principal);
+    requireManage(app, form, principal);
     return FormDefinitionWriter.write(forms.saveDraft(app, form, definition, principal.getName()));
   }
 
   @PostMapping("/{form}/publish")
   Map<String, Integer> publish(@PathVariable String app, @PathVariable String form, Principal principal) {
-    requireAppAdmin(app, principal);
+    requireManage(app, form, principal);
     int version = forms.publish(app, form, principal.getName()).version();
     audit.record(principal.getName(), "form.published", "form:" + app + "/" + form, "version " + version);
     return Map.of("version", version);
