@@ -8,8 +8,8 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * All formulas of a form, in dependency order, evaluated for one record in one sandbox session: the limits
- * (statements, time, allocation) cover the whole record. Subform row formulas run first, row by row, seeing the
+ * All formulas of a form, in dependency order, evaluated for one record on one pooled sandbox context; each
+ * formula call is bounded by the sandbox limits on its own. Subform row formulas run first, row by row, seeing the
  * row's values and then the record's; the form's formulas then see the computed rows ({@code SUM(lines.sum)}).
  */
 public final class FormulaPlan {

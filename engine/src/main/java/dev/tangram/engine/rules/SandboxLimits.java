@@ -41,9 +41,14 @@ public record SandboxLimits(
         if (maxPooledContexts < 0) throw new IllegalArgumentException("maxPooledContexts must be >= 0");
     }
 
-    /** 100,000 statements, 200 ms, 64 MiB allocated, 64 KiB source, 1M characters, 100k elements, 4 pooled contexts. */
+    /**
+     * 100,000 statements, 1 s, 64 MiB allocated, 64 KiB source, 1M characters, 100k elements, 4 pooled contexts.
+     * The timeout is a backstop for built-ins that loop without statements; 200 ms proved too tight: on a 2-core
+     * machine in interpreted mode a warm 1 µs formula call was occasionally stalled past 200 ms while HotSpot
+     * compiled the Truffle interpreter (see docs/formulas.md).
+     */
     public static SandboxLimits defaults() {
-        return new SandboxLimits(100_000, Duration.ofMillis(200), 64L << 20, 65_536, 1_000_000, 100_000,
+        return new SandboxLimits(100_000, Duration.ofSeconds(1), 64L << 20, 65_536, 1_000_000, 100_000,
                 Duration.ofMillis(5), 4);
     }
 

@@ -12,40 +12,39 @@ import org.graalvm.polyglot.Value;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One bounded evaluation on one pooled context: the statement limit, timeout and allocation budget cover
- * everything called through it (e.g. all formulas of one record). Marks the context for discarding when a
- * limit was hit.
+ * A run of evaluations on one pooled context (e.g. all formulas of one record). Each call is one bounded
+ * evaluation: its own statement count, timeout and allocation budget, so a record with many formulas is not
+ * cut short by their sum, and a cold first call does not eat the budget of the others. Marks the context for
+ * discarding when a limit was hit.
  */
 final class SandboxSession {
 
     private final SandboxContext context;
-    private final EvaluationWatchdog.Watch watch;
+    private final EvaluationWatchdog watchdog;
     private final SandboxLimits limits;
     private boolean poisoned;
 
-    SandboxSession(SandboxContext context, EvaluationWatchdog.Watch watch, SandboxLimits limits) {
+    SandboxSession(SandboxContext context, EvaluationWatchdog watchdog, SandboxLimits limits) {
         this.context = context;
-        this.watch = watch;
+        this.watchdog = watchdog;
         this.limits = limits;
     }
 
     /** Calls the script with arguments already in script form, and converts its result with {@code toHost}. */
     <T> @Nullable T call(RuleScript script, @Nullable Object[] guestArguments, Function<Value, @Nullable T> toHost) {
-        Value result;
+        if (poisoned) throw new IllegalStateException("This sandbox session already hit a limit");
+        context.resetLimits();
+        EvaluationWatchdog.Watch watch = watchdog.watch(context);
         try {
-            result = context.call(script.function(), (Object[]) guestArguments);
+            return toHost.apply(context.call(script.function(), (Object[]) guestArguments));
         } catch (PolyglotException e) {
             RuleEvaluationException failure = GuestErrors.translate(e, script.name(), script.text(), watch.verdict());
             poisoned |= GuestErrors.poisons(failure.code());
             throw failure.code() == Code.TIMEOUT ? timeout(script, e) : failure;
-        }
-        try {
-            return toHost.apply(result);
-        } catch (PolyglotException e) {
-            poisoned = true;
-            throw GuestErrors.translate(e, script.name(), script.text(), watch.verdict());
         } catch (IllegalArgumentException | ArithmeticException e) {
             throw new RuleEvaluationException(Code.RUNTIME, script.name(), 0, 0, e.getMessage(), e);
+        } finally {
+            poisoned |= watch.stop() != EvaluationWatchdog.Verdict.NONE;
         }
     }
 

@@ -142,21 +142,14 @@ public final class ScriptSandbox implements AutoCloseable {
         return evaluate(compile(name, RuleScript.Kind.EXPRESSION, expression, List.of()), Map.of());
     }
 
-    /** Runs {@code work} on one pooled context under one set of limits, then returns or discards the context. */
+    /** Runs {@code work} on one pooled context, then returns it to the pool or, after a limit, discards it. */
     <T> T session(Function<SandboxSession, T> work) {
         SandboxContext context = pool.acquire();
-        context.resetLimits();
-        EvaluationWatchdog.Watch watch = watchdog.watch(context);
-        SandboxSession session = new SandboxSession(context, watch, limits);
+        SandboxSession session = new SandboxSession(context, watchdog, limits);
         try {
             return work.apply(session);
         } finally {
-            EvaluationWatchdog.Verdict verdict = watch.stop();
-            if (verdict == EvaluationWatchdog.Verdict.NONE && !session.poisoned()) {
-                pool.release(context);
-            } else {
-                context.close();
-            }
+            if (session.poisoned()) context.close(); else pool.release(context);
         }
     }
 

@@ -23,7 +23,8 @@
   const normal = x => Number(x.toPrecision(15));
   function roundWith(x, digits, step) {
     x = Number(x); digits = digits === undefined ? 0 : Math.trunc(Number(digits));
-    if (!Number.isFinite(x)) fail('#VALUE!', 'not a number: ' + x);
+    // IF evaluates both branches, so a non-finite value flows on and fails only if a field receives it.
+    if (!Number.isFinite(x)) return x;
     const sign = x < 0 ? -1 : 1;
     return sign * shift(step(shift(normal(Math.abs(x)), digits)), -digits) + 0;
   }

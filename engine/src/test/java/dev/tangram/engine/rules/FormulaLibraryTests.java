@@ -20,7 +20,8 @@ class FormulaLibraryTests {
 
     @BeforeAll
     static void start() {
-        sandbox = ScriptSandbox.create();
+        // Generous timeout: these tests are about results, not limits, and must not flake on a busy machine.
+        sandbox = ScriptSandbox.create(SandboxLimits.defaults().withTimeout(java.time.Duration.ofSeconds(5)));
     }
 
     @AfterAll

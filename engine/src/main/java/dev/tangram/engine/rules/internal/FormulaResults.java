@@ -2,6 +2,7 @@ package dev.tangram.engine.rules.internal;
 
 import dev.tangram.engine.rules.FormulaType;
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -10,10 +11,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Delivers a formula's script result as the Java value of its field type. Numbers go through their shortest
- * decimal representation ({@link BigDecimal#valueOf(double)}), then are rounded half-up to the field's scale:
- * the double 0.30000000000000004 becomes exactly 0.30.
+ * decimal representation ({@link BigDecimal#valueOf(double)}), are cut to 15 significant digits (the precision
+ * a double carries reliably), then rounded half-up to the field's scale: the double 0.30000000000000004 becomes
+ * exactly 0.30, and 95.55499999999999 (95.555 divided in binary) becomes 95.56.
  */
 public final class FormulaResults {
+
+    private static final MathContext SIGNIFICANT = new MathContext(15, RoundingMode.HALF_EVEN);
 
     private FormulaResults() {
     }
@@ -36,7 +40,8 @@ public final class FormulaResults {
         else if (value.isBoolean()) number = value.asBoolean() ? 1 : 0;
         else throw new IllegalArgumentException("#VALUE! a " + describe(value) + " is not a number");
         if (!Double.isFinite(number)) throw new IllegalArgumentException("#NUM! the result is " + number);
-        BigDecimal rounded = BigDecimal.valueOf(number).setScale(scale, RoundingMode.HALF_UP);
+        // 15 significant digits first (as Excel does): 95.555 computed as 95.55499999999999 must round to 95.56.
+        BigDecimal rounded = BigDecimal.valueOf(number).round(SIGNIFICANT).setScale(scale, RoundingMode.HALF_UP);
         if (type == FormulaType.MONEY) return rounded;
         BigDecimal stripped = rounded.stripTrailingZeros();
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
