@@ -1,6 +1,8 @@
 package dev.tangram.engine.rules;
 
+import dev.tangram.engine.rules.internal.GuestValues;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +43,10 @@ public final class FormulaPlan {
     private Map<String, @Nullable Object> evaluateIn(SandboxSession session, Map<String, ?> values,
             Function<String, @Nullable Object> outer) {
         Map<String, @Nullable Object> out = new LinkedHashMap<>(values);
+        // Script-side views are built once per record (a subform proxy then builds each column once).
+        Map<String, Object> guest = new HashMap<>();
+        Function<String, @Nullable Object> lookup =
+                key -> guest.computeIfAbsent(key, k -> GuestValues.toGuest(lookup(out, k, outer)));
         subformPlans.forEach((subform, rowPlan) -> {
             if (out.get(subform) instanceof List<?> rows) {
                 List<Map<String, @Nullable Object>> computed = new ArrayList<>(rows.size());
@@ -48,10 +54,12 @@ public final class FormulaPlan {
                     computed.add(rowPlan.evaluateIn(session, (Map<String, ?>) row, key -> lookup(out, key, outer)));
                 }
                 out.put(subform, computed);
+                guest.remove(subform);
             }
         });
         for (Formula formula : ordered) {
-            out.put(formula.key(), formula.evaluateIn(session, key -> lookup(out, key, outer)));
+            out.put(formula.key(), formula.evaluateIn(session, lookup));
+            guest.remove(formula.key());
         }
         return out;
     }

@@ -59,6 +59,9 @@ public final class ScriptSandbox implements AutoCloseable {
                 limits.maxPooledContexts());
         this.watchdog = new EvaluationWatchdog(limits.timeout(), limits.allocationBudgetBytes(),
                 limits.watchdogInterval());
+        // Open the first context now: on a cold JVM it takes seconds (every built-in is loaded to be frozen),
+        // which belongs to start-up, not to the first user who saves a form.
+        if (limits.maxPooledContexts() > 0) pool.release(pool.acquire());
         log.info("Script sandbox started in GraalJS mode '{}' with {}", mode(), limits);
     }
 

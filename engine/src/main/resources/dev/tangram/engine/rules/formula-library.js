@@ -5,13 +5,27 @@
   'use strict';
   const fail = (code, message) => { throw new Error(code + ' ' + message); };
 
+  // Indexed loops, no intermediate arrays: subform columns arrive as host arrays, where iterators and
+  // array copies cost a host call per element.
   function flatten(args, out) {
-    for (const v of args) {
+    for (let i = 0; i < args.length; i++) {
+      const v = args[i];
       if (Array.isArray(v)) flatten(v, out); else out.push(v);
     }
     return out;
   }
-  const numbers = args => flatten(args, []).filter(v => typeof v === 'number' && Number.isFinite(v));
+  function eachNumber(args, visit) {
+    for (let i = 0; i < args.length; i++) {
+      const v = args[i];
+      if (Array.isArray(v)) eachNumber(v, visit);
+      else if (typeof v === 'number' && Number.isFinite(v)) visit(v);
+    }
+  }
+  function aggregate(args) {
+    let sum = 0, count = 0, min = Infinity, max = -Infinity;
+    eachNumber(args, v => { sum += v; count++; if (v < min) min = v; if (v > max) max = v; });
+    return { sum, count, min, max };
+  }
   const isEmpty = v => v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
 
   // Moves the decimal point by n places through the decimal text of x, so 1.005 shifted by 2 is exactly 100.5.
@@ -110,15 +124,15 @@
   }
 
   const library = {
-    SUM: (...args) => numbers(args).reduce((a, b) => a + b, 0),
+    SUM: (...args) => aggregate(args).sum,
     AVERAGE: (...args) => {
-      const n = numbers(args);
-      if (n.length === 0) fail('#DIV/0!', 'AVERAGE of no numbers');
-      return n.reduce((a, b) => a + b, 0) / n.length;
+      const a = aggregate(args);
+      if (a.count === 0) fail('#DIV/0!', 'AVERAGE of no numbers');
+      return a.sum / a.count;
     },
-    MIN: (...args) => { const n = numbers(args); return n.length === 0 ? 0 : Math.min(...n); },
-    MAX: (...args) => { const n = numbers(args); return n.length === 0 ? 0 : Math.max(...n); },
-    COUNT: (...args) => numbers(args).length,
+    MIN: (...args) => { const a = aggregate(args); return a.count === 0 ? 0 : a.min; },
+    MAX: (...args) => { const a = aggregate(args); return a.count === 0 ? 0 : a.max; },
+    COUNT: (...args) => aggregate(args).count,
     IF: (condition, whenTrue, whenFalse) => condition ? whenTrue : (whenFalse === undefined ? false : whenFalse),
     IFS: (...pairs) => {
       for (let i = 0; i + 1 < pairs.length; i += 2) if (pairs[i]) return pairs[i + 1];

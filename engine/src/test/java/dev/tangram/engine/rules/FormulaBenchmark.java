@@ -60,7 +60,7 @@ class FormulaBenchmark {
         for (Map<String, Object> record : records) assertSameAsJava(plan.evaluate(record), JavaForm.compute(record));
         assertSameAsJava(first, JavaForm.compute(records.get(0)));
 
-        int warmup = sandbox.mode().equals("Interpreted") ? 3_000 : 30_000;
+        int warmup = sandbox.mode().equals("Interpreted") ? 3_000 : 60_000;
         double scriptNs = medianPerRecord(() -> plan.evaluate(records.get(0)), records, warmup, rec -> plan.evaluate(rec));
         double javaNs = medianPerRecord(() -> JavaForm.compute(records.get(0)), records, 30_000, JavaForm::compute);
         line("formulas per record, warm median", us(scriptNs) + " (" + us(scriptNs / FIELDS) + " per field, "

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.proxy.Proxy;
 import org.graalvm.polyglot.proxy.ProxyArray;
 import org.jspecify.annotations.Nullable;
 
@@ -27,6 +28,7 @@ public final class GuestValues {
     public static @Nullable Object toGuest(@Nullable Object value) {
         return switch (value) {
             case null -> null;
+            case Proxy alreadyGuest -> alreadyGuest;
             case String s -> s;
             case Boolean b -> b;
             case Number n -> n.doubleValue();

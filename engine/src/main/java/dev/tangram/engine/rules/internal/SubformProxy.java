@@ -1,5 +1,6 @@
 package dev.tangram.engine.rules.internal;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.graalvm.polyglot.Value;
@@ -13,6 +14,8 @@ import org.graalvm.polyglot.proxy.ProxyObject;
 final class SubformProxy implements ProxyArray, ProxyObject {
 
     private final List<?> rows;
+    /** Columns are built once per proxy: a plan shares one proxy across all formulas of a record. */
+    private final Map<String, Object> columns = new HashMap<>();
 
     SubformProxy(List<?> rows) {
         this.rows = rows;
@@ -39,6 +42,10 @@ final class SubformProxy implements ProxyArray, ProxyObject {
 
     @Override
     public Object getMember(String column) {
+        return columns.computeIfAbsent(column, this::column);
+    }
+
+    private Object column(String column) {
         Object[] values = new Object[rows.size()];
         for (int i = 0; i < values.length; i++) values[i] = GuestValues.toGuest(((Map<?, ?>) rows.get(i)).get(column));
         return ProxyArray.fromArray(values);
