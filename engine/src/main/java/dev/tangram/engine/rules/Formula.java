@@ -50,20 +50,7 @@ public final class Formula {
         return session.call(script, SandboxSession.guestArguments(script, values), this::deliver);
     }
 
-    RuleScript script() {
-        return script;
-    }
-
     private @Nullable Object deliver(Value result) {
         return FormulaResults.convert(result, field.type(), field.scale());
-    }
-
-    /** Delivers a result computed in a multi-formula call, naming this formula if it cannot be delivered. */
-    @Nullable Object deliverOrFail(Value result) {
-        try {
-            return deliver(result);
-        } catch (IllegalArgumentException e) {
-            throw new RuleEvaluationException(RuleEvaluationException.Code.RUNTIME, key(), 0, 0, e.getMessage(), e);
-        }
     }
 }

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.graalvm.polyglot.Value;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -49,10 +48,12 @@ public final class FormulaPlan {
         Function<String, @Nullable Object> lookup =
                 key -> guest.computeIfAbsent(key, k -> GuestValues.toGuest(lookup(out, k, outer)));
         subformPlans.forEach((subform, rowPlan) -> {
-            if (out.get(subform) instanceof List<?> rows && !rows.isEmpty()) {
-                out.put(subform, rowPlan.subformPlans.isEmpty() && rows.stream().allMatch(Map.class::isInstance)
-                        ? rowPlan.evaluateRows(session, rows, out)
-                        : rowPlan.evaluateRowByRow(session, rows, key -> lookup(out, key, outer)));
+            if (out.get(subform) instanceof List<?> rows) {
+                List<Map<String, @Nullable Object>> computed = new ArrayList<>(rows.size());
+                for (Object row : rows) {
+                    computed.add(rowPlan.evaluateIn(session, (Map<String, ?>) row, key -> lookup(out, key, outer)));
+                }
+                out.put(subform, computed);
                 guest.remove(subform);
             }
         });
@@ -61,35 +62,6 @@ public final class FormulaPlan {
             guest.remove(formula.key());
         }
         return out;
-    }
-
-    /** All rows in one script call; the common case (row formulas without nested subforms). */
-    private List<Map<String, @Nullable Object>> evaluateRows(SandboxSession session, List<?> rows, Map<String, ?> record) {
-        List<RuleScript> scripts = ordered.stream().map(Formula::script).toList();
-        int[] scales = ordered.stream().mapToInt(f -> f.field().type() == FormulaType.MONEY
-                || f.field().type() == FormulaType.NUMBER ? f.field().scale() : -1).toArray();
-        return session.callRows(scripts, GuestValues.toGuest(rows), GuestValues.toGuest(record), scales, results -> {
-            List<Map<String, @Nullable Object>> computed = new ArrayList<>(rows.size());
-            for (int r = 0; r < rows.size(); r++) {
-                Map<String, @Nullable Object> row = new LinkedHashMap<>((Map<String, ?>) rows.get(r));
-                Value rowResults = results.getArrayElement(r);
-                for (int f = 0; f < ordered.size(); f++) {
-                    row.put(ordered.get(f).key(), ordered.get(f).deliverOrFail(rowResults.getArrayElement(f)));
-                }
-                computed.add(row);
-            }
-            return computed;
-        });
-    }
-
-    private List<Map<String, @Nullable Object>> evaluateRowByRow(SandboxSession session, List<?> rows,
-            Function<String, @Nullable Object> outer) {
-        List<Map<String, @Nullable Object>> computed = new ArrayList<>(rows.size());
-        for (Object row : rows) {
-            if (!(row instanceof Map<?, ?> values)) throw new IllegalArgumentException("A subform row is not a map: " + row);
-            computed.add(evaluateIn(session, (Map<String, ?>) values, outer));
-        }
-        return computed;
     }
 
     private static @Nullable Object lookup(Map<String, ?> values, String key, Function<String, @Nullable Object> outer) {

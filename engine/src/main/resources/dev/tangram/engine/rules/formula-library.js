@@ -165,32 +165,6 @@
   for (const name of Object.keys(library)) {
     Object.defineProperty(globalThis, name, { value: library[name], enumerable: false });
   }
-
-  // Runs a subform's row formulas over all rows in one call from the host (one host->guest crossing per
-  // subform instead of one per row and formula). A row formula sees values computed earlier in its row, then
-  // the row's values, then the record's; numeric results are rounded half-up to the field's scale (scale < 0:
-  // not a number field), exactly as the host rounds when it stores them.
-  function rows(rowList, parent, fns, params, keys, scales) {
-    const out = [];
-    for (let r = 0; r < rowList.length; r++) {
-      const row = rowList[r], computed = {}, results = [];
-      for (let f = 0; f < fns.length; f++) {
-        const names = params[f], args = [];
-        for (let p = 0; p < names.length; p++) {
-          const n = names[p];
-          const own = row[n];
-          args.push(n in computed ? computed[n] : own !== undefined ? own : parent[n]);
-        }
-        let v = fns[f](...args);
-        if (scales[f] >= 0 && typeof v === 'number') v = roundWith(v, scales[f], Math.round);
-        computed[keys[f]] = v;
-        results.push(v);
-      }
-      out.push(results);
-    }
-    return out;
-  }
-  Object.defineProperty(globalThis, '__tangramRows', { value: rows, enumerable: false });
   // Warm up while the context is prepared, off the evaluation clock: the first use of time zones, regular
   // expressions and number formatting costs far more than the 200 ms default timeout on a cold interpreter.
   library.TEXT(library.TODAY(), 'yyyy-mm-dd hh:mm:ss') + library.NOW() + library.TEXT(-1234.5, '¥#,##0.0%');

@@ -57,21 +57,6 @@ public final class GuestErrors {
         return Code.RUNTIME;
     }
 
-    /** Which of {@code ruleNames} the innermost guest frame belongs to, when several rules ran in one call. */
-    public static @Nullable String failingRule(PolyglotException e, java.util.Collection<String> ruleNames) {
-        SourceSection direct = e.getSourceLocation();
-        if (direct != null && direct.isAvailable() && ruleNames.contains(direct.getSource().getName())) {
-            return direct.getSource().getName();
-        }
-        for (PolyglotException.StackFrame frame : e.getPolyglotStackTrace()) {
-            SourceSection at = frame.getSourceLocation();
-            if (frame.isGuestFrame() && at != null && at.isAvailable() && ruleNames.contains(at.getSource().getName())) {
-                return at.getSource().getName();
-            }
-        }
-        return null;
-    }
-
     /** Where in the rule's own source it failed: the error's location, else the innermost frame in the rule. */
     private static @Nullable SourceSection location(PolyglotException e, String ruleName) {
         SourceSection direct = e.getSourceLocation();

@@ -80,22 +80,12 @@ public final class SandboxContext implements AutoCloseable {
 
     /** Calls the function that {@code function} evaluates to, compiling it in this context on first use. */
     public Value call(Source function, Object... arguments) {
-        return function(function).execute(arguments);
-    }
-
-    /** The function {@code function} evaluates to in this context, compiled on first use. */
-    public Value function(Source function) {
         Value fn = functions.get(function);
         if (fn == null) {
             fn = context.eval(function);
             functions.put(function, fn);
         }
-        return fn;
-    }
-
-    /** Calls a global function of the library, e.g. {@code __tangramRows}. */
-    public Value callGlobal(String name, Object... arguments) {
-        return context.getBindings("js").getMember(name).execute(arguments);
+        return fn.execute(arguments);
     }
 
     /** Parses without running anything; throws the parser's {@link PolyglotException} on a syntax error. */
