@@ -106,6 +106,36 @@ class FormulaEngineTests {
     }
 
     @Test
+    void rowFormulasSeeEarlierRowResultsThenTheRowThenTheRecord() {
+        FormulaPlan rows = formulas.plan(List.of(FormulaField.money("net", "qty * price"),
+                FormulaField.money("gross", "net * (1 + markup)")), List.of("qty", "price", "markup"));
+        FormulaPlan form = formulas.plan(List.of(FormulaField.money("total", "SUM(lines.gross)")),
+                List.of("lines", "markup"), Map.of("lines", rows));
+        Map<String, Object> computed = form.evaluate(Map.of("markup", new BigDecimal("0.5"), "lines", List.of(
+                Map.of("qty", 3, "price", new BigDecimal("0.1")), Map.of("qty", 1, "price", new BigDecimal("1.01"), "markup", 0))));
+        List<?> lines = (List<?>) computed.get("lines");
+        assertThat(((Map<?, ?>) lines.get(0)).get("gross")).isEqualTo(new BigDecimal("0.45"));
+        assertThat(((Map<?, ?>) lines.get(1)).get("gross")).isEqualTo(new BigDecimal("1.01"));
+        assertThat(computed.get("total")).isEqualTo(new BigDecimal("1.46"));
+    }
+
+    @Test
+    void rowFormulaErrorNamesTheRowFieldAndLine() {
+        FormulaPlan rows = formulas.plan(List.of(FormulaField.money("sum", "qty * 2"),
+                FormulaField.text("label", "CONCAT(sum,\n  price.toFixed(2))")), List.of("qty", "price"));
+        FormulaPlan form = formulas.plan(List.of(), List.of("lines"), Map.of("lines", rows));
+        Map<String, Object> row = new java.util.HashMap<>();
+        row.put("qty", 1);
+        row.put("price", null);
+        assertThatThrownBy(() -> form.evaluate(Map.of("lines", List.of(row))))
+                .isInstanceOfSatisfying(RuleEvaluationException.class, e -> {
+                    assertThat(e.code()).isEqualTo(Code.RUNTIME);
+                    assertThat(e.ruleName()).isEqualTo("label");
+                    assertThat(e.line()).isEqualTo(2);
+                });
+    }
+
+    @Test
     void cycleIsRefusedNamingIt() {
         assertThatThrownBy(() -> formulas.plan(List.of(FormulaField.number("x", "1"),
                         FormulaField.number("a", "b + 1"), FormulaField.number("b", "a * 2 + x")), List.of()))
