@@ -9,6 +9,8 @@ import dev.tangram.engine.access.OrgDirectory;
 import dev.tangram.engine.apps.AppService;
 import dev.tangram.engine.forms.FormService;
 import dev.tangram.engine.records.RecordService;
+import dev.tangram.engine.rules.FormulaEngine;
+import dev.tangram.engine.rules.ScriptSandbox;
 import dev.tangram.engine.schema.CompiledFormCache;
 import dev.tangram.engine.plugins.PluginRegistry;
 import dev.tangram.engine.plugins.TangramPlugin;
@@ -65,6 +67,20 @@ class EngineConfiguration {
   @Bean
   AuditLog auditLog(MongoDatabase database, Clock clock) {
     return new AuditLog(database, clock);
+  }
+
+  /**
+   * The GraalJS sandbox. It logs its mode at start: "GraalVM CE" when ./tangram added the JVMCI
+   * flags and the Graal compiler (optimised), "Interpreted" with a plain java -jar (works, slower).
+   */
+  @Bean(destroyMethod = "close")
+  ScriptSandbox scriptSandbox() {
+    return ScriptSandbox.create();
+  }
+
+  @Bean
+  FormulaEngine formulaEngine(ScriptSandbox sandbox) {
+    return new FormulaEngine(sandbox);
   }
 
   @Bean
