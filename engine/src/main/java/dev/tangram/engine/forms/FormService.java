@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -40,6 +41,7 @@ public final class FormService {
   private final AppService apps;
   private final Clock clock;
   private final LatestVersionCache latest;
+  private final @Nullable FormScriptChecker scripts;
   private final ConcurrentMap<String, FormVersion> publishedVersions = new ConcurrentHashMap<>();
 
   /**
@@ -47,6 +49,13 @@ public final class FormService {
    *     version; another node's publish becomes visible here after at most this long
    */
   public FormService(MongoDatabase database, AppService apps, Clock clock, Duration latestVersionTtl) {
+    this(database, apps, clock, latestVersionTtl, null);
+  }
+
+  /** @param scripts checks formulas and rule conditions when a form is saved; null skips them */
+  public FormService(MongoDatabase database, AppService apps, Clock clock, Duration latestVersionTtl,
+      @Nullable FormScriptChecker scripts) {
+    this.scripts = scripts;
     this.forms = database.getCollection("_forms");
     this.versions = database.getCollection("_form_versions");
     this.apps = apps;
@@ -64,7 +73,7 @@ public final class FormService {
       throw ValidationException.of("key", "required", "The definition needs a 'key' naming the new form");
     }
     String formKey = Keys.require("key", key.asString());
-    FormDefinition form = FormDefinitions.parse(definition, formKey, formKeys(app), false);
+    FormDefinition form = FormDefinitions.parse(definition, formKey, formKeys(app), false, scripts);
     Instant now = clock.instant();
     MongoWrites.insertOrConflict(forms, new Document("_id", id(app, formKey)).append("app", app).append("key", formKey)
         .append("draft", FormDefinitions.toStored(form)).append("publishedVersion", 0).append("draftChanged", true)
@@ -81,7 +90,7 @@ public final class FormService {
   /** Replaces the draft; published versions and the records written with them stay as they are. */
   public FormDefinition saveDraft(String app, String form, JsonNode definition, String actor) {
     getStored(app, form);
-    FormDefinition parsed = FormDefinitions.parse(definition, form, formKeys(app), false);
+    FormDefinition parsed = FormDefinitions.parse(definition, form, formKeys(app), false, scripts);
     forms.updateOne(Filters.eq("_id", id(app, form)), Updates.combine(
         Updates.set("draft", FormDefinitions.toStored(parsed)), Updates.set("draftChanged", true),
         Updates.set("updatedBy", actor), Updates.set("updatedAt", Date.from(clock.instant()))));
@@ -92,7 +101,7 @@ public final class FormService {
   public FormVersion publish(String app, String form, String actor) {
     Document stored = getStored(app, form);
     // Checked again: a related form may have been removed since the draft was saved.
-    FormDefinition draft = FormDefinitions.parse(toJson(stored.get("draft", Document.class)), form, formKeys(app), true);
+    FormDefinition draft = FormDefinitions.parse(toJson(stored.get("draft", Document.class)), form, formKeys(app), true, scripts);
     Document last = versions.find(Filters.and(Filters.eq("app", app), Filters.eq("form", form)))
         .sort(Sorts.descending("version")).limit(1).first();
     int next = (last == null ? 0 : last.getInteger("version")) + 1;

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.tangram.engine.common.FieldError;
 import dev.tangram.engine.common.ValidationException;
 import dev.tangram.engine.forms.internal.FormDefinitions;
+import dev.tangram.engine.testing.EmbeddedMongo;
 import dev.tangram.engine.testing.Fixtures;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +52,27 @@ class FormDefinitionValidationTests {
     assertThatThrownBy(() -> FormDefinitions.parse(definition, "x", Set.of(), false))
         .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors().getFirst().message())
             .contains("'amount'", "'monee'", "money"));
+  }
+
+  @Test
+  void formulaSyntaxErrorsCyclesAndBadRuleConditionsAreReportedWhenSaved() {
+    JsonNode definition = Fixtures.json("{'name':'F','fields':[{'key':'a','type':'number','formula':'b + 1'},"
+        + "{'key':'b','type':'number','formula':'a * 2'},{'key':'c','type':'money','formula':'SUM(1,'},"
+        + "{'key':'d','type':'relation','target':{'form':'f'},'formula':'1'}],"
+        + "'rules':[{'type':'validate','when':'a >','message':'m'}]}");
+
+    assertThatThrownBy(() -> FormDefinitions.parse(definition, "f", Set.of(), false, EmbeddedMongo.scriptChecker()))
+        .isInstanceOfSatisfying(ValidationException.class, e -> {
+          assertThat(e.errors()).extracting(FieldError::field, FieldError::code).containsExactlyInAnyOrder(
+              tuple("fields[2].formula", "syntax"), tuple("fields[3].formula", "formulaType"), tuple("rules[0].when", "syntax"));
+          assertThat(e.errors().getFirst().message()).contains("line 1 column");
+        });
+    JsonNode cyclic = Fixtures.json("{'name':'F','fields':[{'key':'a','type':'number','formula':'b + 1'},"
+        + "{'key':'b','type':'number','formula':'a * 2'}]}");
+    assertThatThrownBy(() -> FormDefinitions.parse(cyclic, "f", Set.of(), false, EmbeddedMongo.scriptChecker()))
+        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+            .extracting(FieldError::field, FieldError::code).containsExactly(tuple("fields", "cycle")))
+        .hasMessageContaining("a -> b -> a");
   }
 
   @Test

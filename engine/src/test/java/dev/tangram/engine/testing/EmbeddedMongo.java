@@ -9,7 +9,10 @@ import dev.tangram.engine.access.AccessPolicy;
 import dev.tangram.engine.access.AccessSettings;
 import dev.tangram.engine.access.OrgDirectory;
 import dev.tangram.engine.apps.AppService;
+import dev.tangram.engine.forms.FormScriptChecker;
 import dev.tangram.engine.forms.FormService;
+import dev.tangram.engine.rules.FormulaEngine;
+import dev.tangram.engine.rules.ScriptSandbox;
 import dev.tangram.engine.records.RecordService;
 import dev.tangram.engine.schema.CompiledFormCache;
 import java.time.Clock;
@@ -40,10 +43,21 @@ public final class EmbeddedMongo implements AutoCloseable {
     this.database = client.getDatabase("tangram");
     Clock clock = Clock.systemDefaultZone();
     this.apps = new AppService(database, clock);
-    this.forms = new FormService(database, apps, clock, Duration.ofSeconds(2));
+    this.forms = new FormService(database, apps, clock, Duration.ofSeconds(2), scriptChecker());
     this.directory = new OrgDirectory(database);
     this.accessSettings = new AccessSettings(database, Duration.ofSeconds(2));
     this.records = new RecordService(database, forms, new CompiledFormCache(), new AccessPolicy(accessSettings, directory), clock);
+  }
+
+  private static FormScriptChecker checker;
+
+  /** One sandbox for every test in the JVM: opening one costs seconds on a cold JVM. */
+  public static synchronized FormScriptChecker scriptChecker() {
+    if (checker == null) {
+      ScriptSandbox sandbox = ScriptSandbox.create();
+      checker = new FormScriptChecker(new FormulaEngine(sandbox), sandbox);
+    }
+    return checker;
   }
 
   /** A second set of engine services on the same store, as a second app node would have. */

@@ -7,6 +7,7 @@ import dev.tangram.engine.access.AccessSettings;
 import dev.tangram.engine.access.AuditLog;
 import dev.tangram.engine.access.OrgDirectory;
 import dev.tangram.engine.apps.AppService;
+import dev.tangram.engine.forms.FormScriptChecker;
 import dev.tangram.engine.forms.FormService;
 import dev.tangram.engine.records.RecordService;
 import dev.tangram.engine.rules.FormulaEngine;
@@ -47,8 +48,8 @@ class EngineConfiguration {
 
   @Bean
   FormService formService(MongoDatabase database, AppService apps, Clock clock,
-      @Value("${tangram.forms.latest-version-ttl:2s}") Duration latestVersionTtl) {
-    return new FormService(database, apps, clock, latestVersionTtl);
+      @Value("${tangram.forms.latest-version-ttl:2s}") Duration latestVersionTtl, FormulaEngine formulas, ScriptSandbox sandbox) {
+    return new FormService(database, apps, clock, latestVersionTtl, new FormScriptChecker(formulas, sandbox));
   }
 
   /** Plugins found by ServiceLoader plus any declared as Spring beans. */

@@ -8,7 +8,9 @@ import dev.tangram.engine.forms.FormDefinitionWriter;
 import dev.tangram.engine.forms.fields.DefinitionProblems;
 import java.util.List;
 import java.util.Set;
+import dev.tangram.engine.forms.FormScriptChecker;
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /** Reads and checks definitions from JSON and converts them to and from their stored form. */
@@ -21,11 +23,20 @@ public final class FormDefinitions {
    * {@code formsOfApp}; throws one {@link ValidationException} listing every problem.
    */
   public static FormDefinition parse(JsonNode json, String formKey, Set<String> formsOfApp, boolean forPublish) {
+    return parse(json, formKey, formsOfApp, forPublish, null);
+  }
+
+  /** As above, plus the script checks (formulas and rule conditions) once the shape is right. */
+  public static FormDefinition parse(JsonNode json, String formKey, Set<String> formsOfApp, boolean forPublish,
+      @Nullable FormScriptChecker scripts) {
     DefinitionProblems problems = new DefinitionProblems();
     FormDefinition form = new FormDefinitionReader(problems).read(json, formKey);
     new FormDefinitionChecker(problems, formsOfApp).check(form);
     if (forPublish && form.fields().isEmpty()) {
       problems.add("fields", "required", "A form needs at least one field before it can be published");
+    }
+    if (problems.isEmpty() && scripts != null) {
+      scripts.problems(form).forEach(p -> problems.add(p.field(), p.code(), p.message()));
     }
     if (!problems.isEmpty()) {
       throw new ValidationException(problems.list());
