@@ -25,6 +25,7 @@ import dev.tangram.engine.records.internal.RecordHistory;
 import dev.tangram.engine.records.internal.RecordPreparation;
 import dev.tangram.engine.records.internal.RecordReads;
 import dev.tangram.engine.records.internal.SerialNumberAllocator;
+import dev.tangram.engine.rules.FormulaEngine;
 import dev.tangram.engine.schema.CompiledForm;
 import dev.tangram.engine.schema.CompiledFormCache;
 import java.time.Clock;
@@ -59,11 +60,17 @@ public final class RecordService {
   private final Clock clock;
 
   public RecordService(MongoDatabase database, FormService forms, CompiledFormCache compiled, AccessPolicy access, Clock clock) {
+    this(database, forms, compiled, access, null, clock);
+  }
+
+  /** @param formulas computes formula fields on every write; null leaves them empty */
+  public RecordService(MongoDatabase database, FormService forms, CompiledFormCache compiled, AccessPolicy access,
+      @Nullable FormulaEngine formulas, Clock clock) {
     this.database = database;
     this.access = access;
     this.forms = forms;
     this.compiled = compiled;
-    this.preparation = new RecordPreparation(database);
+    this.preparation = new RecordPreparation(database, formulas);
     this.history = new RecordHistory(database);
     this.serials = new SerialNumberAllocator(database);
     this.reads = new RecordReads(database, forms, compiled);

@@ -81,8 +81,8 @@ class RecordServiceIntegrationTests {
     assertThat(r.data().get("category").asString()).isEqualTo("office"); // the default
     assertThat(r.data().get("loggedAt").asString()).isEqualTo("2026-11-20T02:00:00Z");
     assertThat(r.data().get("no").asString()).matches("EXP-\\d{8}-0001");
-    assertThat(r.data().has("total")).as("client values of formula fields are ignored").isFalse();
-    assertThat(r.data().get("lines").get(0).has("sum")).isFalse();
+    assertThat(r.data().get("lines").get(0).get("sum").toString()).as("row formula, the client's 999 ignored").isEqualTo("19.98");
+    assertThat(r.data().get("total").toString()).as("SUM over the rows, the client's 5 ignored").isEqualTo("19.98");
     assertThat(records.get("fin", "expense", r.id(), ALICE).data()).isEqualTo(r.data());
   }
 
@@ -126,6 +126,15 @@ class RecordServiceIntegrationTests {
         .isInstanceOf(ConflictException.class)
         .satisfies(e -> assertThat(((TangramException) e).errors().getFirst().code()).isEqualTo("staleVersion"));
     assertThat(records.get("fin", "expense", r.id(), ALICE).data().get("amount").decimalValue()).isEqualByComparingTo("12.5");
+  }
+
+  @Test
+  void formulasAreRecomputedOnEveryChangeWithExactMoney() {
+    Record r = submitExpense("{'title':'T','amount':1,'lines':[{'qty':1,'price':0.1},{'qty':1,'price':0.2}]}");
+    assertThat(r.data().get("total").toString()).isEqualTo("0.30");
+    Record patched = records.patch("fin", "expense", r.id(), json("{'data':{'lines':[{'qty':3,'price':0.1}],'total':100}}"), null, BOB);
+    assertThat(patched.data().get("total").toString()).isEqualTo("0.30");
+    assertThat(patched.data().get("lines").get(0).get("sum").toString()).isEqualTo("0.30");
   }
 
   @Test

@@ -46,18 +46,22 @@ public final class EmbeddedMongo implements AutoCloseable {
     this.forms = new FormService(database, apps, clock, Duration.ofSeconds(2), scriptChecker());
     this.directory = new OrgDirectory(database);
     this.accessSettings = new AccessSettings(database, Duration.ofSeconds(2));
-    this.records = new RecordService(database, forms, new CompiledFormCache(), new AccessPolicy(accessSettings, directory), clock);
+    this.records = new RecordService(database, forms, new CompiledFormCache(), new AccessPolicy(accessSettings, directory),
+        new FormulaEngine(sandbox()), clock);
   }
 
-  private static FormScriptChecker checker;
+  private static ScriptSandbox sandbox;
 
   /** One sandbox for every test in the JVM: opening one costs seconds on a cold JVM. */
-  public static synchronized FormScriptChecker scriptChecker() {
-    if (checker == null) {
-      ScriptSandbox sandbox = ScriptSandbox.create();
-      checker = new FormScriptChecker(new FormulaEngine(sandbox), sandbox);
+  private static synchronized ScriptSandbox sandbox() {
+    if (sandbox == null) {
+      sandbox = ScriptSandbox.create();
     }
-    return checker;
+    return sandbox;
+  }
+
+  public static FormScriptChecker scriptChecker() {
+    return new FormScriptChecker(new FormulaEngine(sandbox()), sandbox());
   }
 
   /** A second set of engine services on the same store, as a second app node would have. */
@@ -66,7 +70,8 @@ public final class EmbeddedMongo implements AutoCloseable {
     AppService otherApps = new AppService(database, clock);
     FormService otherForms = new FormService(database, otherApps, clock, Duration.ofSeconds(2));
     return new RecordService(database, otherForms, new CompiledFormCache(),
-        new AccessPolicy(new AccessSettings(database, Duration.ofSeconds(2)), new OrgDirectory(database)), clock);
+        new AccessPolicy(new AccessSettings(database, Duration.ofSeconds(2)), new OrgDirectory(database)),
+        new FormulaEngine(sandbox()), clock);
   }
 
   public String uri() {

@@ -100,7 +100,8 @@ class EngineConfiguration {
   }
 
   @Bean
-  RecordService recordService(MongoDatabase database, FormService forms, CompiledFormCache cache, AccessPolicy access, Clock clock) {
-    return new RecordService(database, forms, cache, access, clock);
+  RecordService recordService(MongoDatabase database, FormService forms, CompiledFormCache cache, AccessPolicy access,
+      FormulaEngine formulas, Clock clock) {
+    return new RecordService(database, forms, cache, access, formulas, clock);
   }
 }

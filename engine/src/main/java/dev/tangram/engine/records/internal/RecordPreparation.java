@@ -4,11 +4,17 @@ import com.mongodb.client.MongoDatabase;
 import dev.tangram.engine.common.FieldError;
 import dev.tangram.engine.common.ValidationException;
 import dev.tangram.engine.forms.FormDefinition;
+import dev.tangram.engine.rules.FormulaEngine;
+import dev.tangram.engine.rules.FormulaPlan;
+import dev.tangram.engine.rules.RuleEvaluationException;
 import dev.tangram.engine.schema.CompiledForm;
 import dev.tangram.engine.schema.SchemaValidator;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -19,9 +25,12 @@ import tools.jackson.databind.node.ObjectNode;
 public final class RecordPreparation {
 
   private final RelationChecker relations;
+  private final @Nullable FormulaPlans formulas;
 
-  public RecordPreparation(MongoDatabase database) {
+  /** @param formulas computes formula fields; null leaves them empty (engines without a sandbox) */
+  public RecordPreparation(MongoDatabase database, @Nullable FormulaEngine formulas) {
     this.relations = new RelationChecker(database);
+    this.formulas = formulas == null ? null : new FormulaPlans(formulas);
   }
 
   /** Data of a new record: cleaned, defaults applied, validated, converted. */
@@ -48,8 +57,15 @@ public final class RecordPreparation {
     return validated(form, merged);
   }
 
-  private Document validated(CompiledForm form, ObjectNode data) {
-    List<FieldError> errors = new ArrayList<>(SchemaValidator.validate(form.schema(), data, ""));
+  private Document validated(CompiledForm form, ObjectNode input) {
+    List<FieldError> errors = new ArrayList<>(SchemaValidator.validate(form.schema(), input, ""));
+    ObjectNode data = input;
+    if (errors.isEmpty()) {
+      data = computed(form, input);
+      if (data != input) {
+        errors.addAll(SchemaValidator.validate(form.schema(), data, "")); // a computed value may break a limit
+      }
+    }
     if (errors.isEmpty()) {
       relations.check(form.version().app(), form.version().definition(), data, errors);
     }
@@ -57,6 +73,28 @@ public final class RecordPreparation {
       throw new ValidationException(errors);
     }
     return RecordDataMapper.toStored(form.version().definition(), data);
+  }
+
+  /** The data with every formula field computed on the server, in dependency order, rows first. */
+  private ObjectNode computed(CompiledForm form, ObjectNode data) {
+    if (formulas == null) {
+      return data;
+    }
+    Optional<FormulaPlan> plan = formulas.of(form.version());
+    if (plan.isEmpty()) {
+      return data;
+    }
+    FormDefinition definition = form.version().definition();
+    Map<String, @Nullable Object> values = FormulaValues.toMap(data);
+    definition.fields().stream().filter(f -> "subform".equals(f.type()))
+        .forEach(f -> values.putIfAbsent(f.key(), List.of())); // no rows is an empty table, not an error
+    Map<String, @Nullable Object> out;
+    try {
+      out = plan.get().evaluate(values);
+    } catch (RuleEvaluationException e) {
+      throw ValidationException.of(e.ruleName(), "formula", "The formula of '" + e.ruleName() + "' failed: " + e.detail());
+    }
+    return FormulaValues.withComputed(definition, data, out);
   }
 
   public static ObjectNode toJson(FormDefinition form, Document stored) {
