@@ -3,6 +3,7 @@ package dev.tangram.runtime.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tangram.engine.common.Json;
+import dev.tangram.engine.testing.SharedCases;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -25,12 +26,12 @@ class PluginApiIntegrationTests {
     assertThat(admin.get("/api/v1/plugins").body().findValuesAsString("id")).contains("mrp", "ledger");
     admin.send("POST", "/api/v1/apps", "{'key':'plan','name':'Planning'}");
 
-    JsonNode mrpCase = Json.MAPPER.readTree(Files.readString(cases().resolve("mrp-01-single-level-lot-for-lot.json")));
+    JsonNode mrpCase = Json.MAPPER.readTree(Files.readString(SharedCases.directory().resolve("mrp-01-single-level-lot-for-lot.json")));
     ApiClient.Response plan = admin.sendRaw("POST", "/api/v1/apps/plan/plugins/mrp/plan", mrpCase.get("inputs").toString());
     assertThat(plan.status()).isEqualTo(200);
     assertThat(plan.body().toString()).contains("\"item\":\"B\"");
 
-    JsonNode ledgerCase = Json.MAPPER.readTree(Files.readString(cases().resolve("ledger-01-purchase-receipt-invoice-payment.json")));
+    JsonNode ledgerCase = Json.MAPPER.readTree(Files.readString(SharedCases.directory().resolve("ledger-01-purchase-receipt-invoice-payment.json")));
     ApiClient.Response simulated = admin.sendRaw("POST", "/api/v1/apps/plan/plugins/ledger/simulate", ledgerCase.get("inputs").toString());
     assertThat(simulated.status()).isEqualTo(200);
     assertThat(simulated.body().has("trialBalance")).isTrue();
@@ -40,14 +41,4 @@ class PluginApiIntegrationTests {
     assertThat(admin.sendRaw("POST", "/api/v1/apps/plan/plugins/nope/run", "{}").status()).isEqualTo(404);
   }
 
-  /** {@code shared/domain/cases}, found beside the repository (CI clones it next to ../shared). */
-  private static Path cases() {
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path candidate = dir.resolve("shared/domain/cases");
-      if (Files.isDirectory(candidate)) {
-        return candidate;
-      }
-    }
-    throw new IllegalStateException("shared/domain/cases not found above " + Path.of("").toAbsolutePath());
-  }
 }

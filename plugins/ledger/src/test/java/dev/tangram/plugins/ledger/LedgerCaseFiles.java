@@ -19,16 +19,7 @@ final class LedgerCaseFiles {
   private LedgerCaseFiles() {}
 
   static Path casesDirectory() {
-    Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
-    for (Path p = dir; p != null; p = p.getParent()) {
-      if (Files.isRegularFile(p.resolve("tangram"))) {
-        Path cases = p.resolveSibling("shared").resolve("domain").resolve("cases");
-        if (Files.isDirectory(cases)) return cases;
-        throw new IllegalStateException("Repository root " + p + " found, but no reference cases at " + cases);
-      }
-    }
-    throw new IllegalStateException("No repository root (a directory holding the 'tangram' launcher) above " + dir
-        + "; the ledger reference cases live in <repoRoot>/../shared/domain/cases");
+    return dev.tangram.engine.testing.SharedCases.directory();
   }
 
   static List<Path> ledgerCases() {

@@ -20,21 +20,7 @@ final class SharedCases {
   private SharedCases() {}
 
   static Path folder() {
-    Path start = Path.of("").toAbsolutePath();
-    for (Path dir = start; dir != null; dir = dir.getParent()) {
-      for (Path candidate : List.of(dir.resolve("shared/domain/cases"), siblingOf(dir))) {
-        if (Files.isDirectory(candidate)) {
-          return candidate;
-        }
-      }
-    }
-    throw new IllegalStateException("No shared/domain/cases folder found next to any parent of " + start
-        + "; expected <repoRoot>/../shared/domain/cases");
-  }
-
-  private static Path siblingOf(Path dir) {
-    Path parent = dir.getParent();
-    return parent == null ? dir.resolve("shared/domain/cases") : parent.resolve("shared/domain/cases");
+    return dev.tangram.engine.testing.SharedCases.directory();
   }
 
   static List<Path> mrpCases() {
