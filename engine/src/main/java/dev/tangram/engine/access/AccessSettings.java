@@ -5,6 +5,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import dev.tangram.engine.common.ExpiringCache;
 import dev.tangram.engine.common.FieldError;
 import dev.tangram.engine.common.Keys;
 import dev.tangram.engine.common.ValidationException;
@@ -14,9 +15,8 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.regex.Pattern;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
@@ -40,11 +40,9 @@ public final class AccessSettings {
       EnumSet.of(Operation.SUBMIT, Operation.VIEW, Operation.EDIT, Operation.DELETE), RowScope.OWN, Map.of()));
   private static final Pattern HOLDER = Pattern.compile("everyone|(user|role|department):[A-Za-z0-9_.@\\-]{1,64}");
 
-  private record Cached(@Nullable Document settings, long loadedAt) {}
-
   private final MongoCollection<Document> access;
-  private final long ttlNanos;
-  private final ConcurrentMap<String, Cached> cache = new ConcurrentHashMap<>();
+  /** The settings document per app; an app without one is remembered as empty too. */
+  private final ExpiringCache<Optional<Document>> cache;
 
   /**
    * @param ttl how long this node trusts what it read; a change made on another node applies here
@@ -52,17 +50,11 @@ public final class AccessSettings {
    */
   public AccessSettings(MongoDatabase database, Duration ttl) {
     this.access = database.getCollection("_access");
-    this.ttlNanos = ttl.toNanos();
+    this.cache = new ExpiringCache<>(ttl, app -> Optional.ofNullable(access.find(Filters.eq("_id", app)).first()), v -> true);
   }
 
   private @Nullable Document load(String app) {
-    long now = System.nanoTime();
-    Cached cached = cache.get(app);
-    if (cached == null || now - cached.loadedAt() > ttlNanos) {
-      cached = new Cached(access.find(Filters.eq("_id", app)).first(), now);
-      cache.put(app, cached);
-    }
-    return cached.settings();
+    return cache.get(app).orElse(null);
   }
 
   public AppRoles appRoles(String app) {
@@ -83,7 +75,7 @@ public final class AccessSettings {
     }
     access.updateOne(Filters.eq("_id", app), Updates.combine(Updates.set("admins", roles.admins()),
         Updates.set("members", roles.members())), new UpdateOptions().upsert(true));
-    cache.remove(app);
+    cache.invalidate(app);
   }
 
   /** The form's grants, or the defaults when none were set. */
@@ -111,7 +103,7 @@ public final class AccessSettings {
     }
     access.updateOne(Filters.eq("_id", app), Updates.set("forms." + form, grants.stream().map(AccessSettings::toDocument).toList()),
         new UpdateOptions().upsert(true));
-    cache.remove(app);
+    cache.invalidate(app);
   }
 
   private static void checkHolders(String field, List<String> holders, List<FieldError> errors) {

@@ -5,7 +5,6 @@ import java.util.regex.Pattern;
 /** The one rule for keys of apps, forms and fields: {@code [a-zA-Z][a-zA-Z0-9_]*}, at most 64 chars. */
 public final class Keys {
 
-  public static final int MAX_LENGTH = 64;
   private static final Pattern KEY = Pattern.compile("[a-zA-Z][a-zA-Z0-9_]{0,63}");
 
   private Keys() {}

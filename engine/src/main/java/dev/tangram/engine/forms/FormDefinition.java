@@ -19,9 +19,4 @@ public record FormDefinition(
   public Optional<FieldDefinition> findField(String fieldKey) {
     return fields.stream().filter(f -> f.key().equals(fieldKey)).findFirst();
   }
-
-  /** The same definition under another key (a form is always stored under its URL key). */
-  public FormDefinition withKey(String newKey) {
-    return new FormDefinition(newKey, name, description, fields, rules);
-  }
 }

@@ -8,13 +8,13 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import dev.tangram.engine.apps.AppService;
 import dev.tangram.engine.common.ConflictException;
+import dev.tangram.engine.common.ExpiringCache;
 import dev.tangram.engine.common.Json;
 import dev.tangram.engine.common.Keys;
 import dev.tangram.engine.common.MongoWrites;
 import dev.tangram.engine.common.NotFoundException;
 import dev.tangram.engine.common.ValidationException;
 import dev.tangram.engine.forms.internal.FormDefinitions;
-import dev.tangram.engine.forms.internal.LatestVersionCache;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,7 +40,8 @@ public final class FormService {
   private final MongoCollection<Document> versions;
   private final AppService apps;
   private final Clock clock;
-  private final LatestVersionCache latest;
+  /** The newest published version per {@code app:form}; forms not yet published are not remembered. */
+  private final ExpiringCache<Optional<FormVersion>> latest;
   private final @Nullable FormScriptChecker scripts;
   private final ConcurrentMap<String, FormVersion> publishedVersions = new ConcurrentHashMap<>();
 
@@ -60,7 +61,7 @@ public final class FormService {
     this.versions = database.getCollection("_form_versions");
     this.apps = apps;
     this.clock = clock;
-    this.latest = new LatestVersionCache(latestVersionTtl, this::loadLatest);
+    this.latest = new ExpiringCache<>(latestVersionTtl, this::loadLatest, Optional::isPresent);
     forms.createIndex(Indexes.ascending("app", "key"));
     versions.createIndex(Indexes.ascending("app", "form", "version"));
   }
@@ -113,7 +114,7 @@ public final class FormService {
     forms.updateOne(Filters.eq("_id", id(app, form)), Updates.combine(
         Updates.max("publishedVersion", next), Updates.set("draftChanged", false),
         Updates.set("updatedAt", Date.from(now))));
-    latest.invalidate(app, form);
+    latest.invalidate(id(app, form));
     return new FormVersion(app, form, next, draft, now, actor);
   }
 
@@ -136,7 +137,7 @@ public final class FormService {
 
   /** The newest published version, or a 409 telling the caller to publish first. */
   public FormVersion getLatestPublished(String app, String form) {
-    return latest.get(app, form).orElseThrow(() -> {
+    return latest.get(id(app, form)).orElseThrow(() -> {
       getStored(app, form);
       return new ConflictException("form", "notPublished", "Form '" + form + "' has no published version yet; publish it first");
     });
@@ -161,15 +162,16 @@ public final class FormService {
   public void removeAll(String app) {
     versions.deleteMany(Filters.eq("app", app));
     publishedVersions.keySet().removeIf(k -> k.startsWith(app + ":"));
+    latest.invalidatePrefix(app + ":");
     forms.deleteMany(Filters.eq("app", app));
   }
 
-  private Optional<FormVersion> loadLatest(String app, String form) {
-    Document d = forms.find(Filters.eq("_id", id(app, form))).projection(new Document("publishedVersion", 1)).first();
+  private Optional<FormVersion> loadLatest(String formId) {
+    Document d = forms.find(Filters.eq("_id", formId)).projection(new Document("app", 1).append("key", 1).append("publishedVersion", 1)).first();
     if (d == null || d.getInteger("publishedVersion", 0) == 0) {
       return Optional.empty();
     }
-    return Optional.of(getVersion(app, form, d.getInteger("publishedVersion")));
+    return Optional.of(getVersion(d.getString("app"), d.getString("key"), d.getInteger("publishedVersion")));
   }
 
   private Document getStored(String app, String form) {

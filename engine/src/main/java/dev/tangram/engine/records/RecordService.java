@@ -114,10 +114,10 @@ public final class RecordService {
     var patch = RecordReads.dataOf(body);
     FormAccess allowed = access.forForm(actor, app, form);
     RecordGuard.requireForm(allowed, Operation.EDIT, form);
+    RecordGuard.requireEditable(allowed, patch);
     for (int attempt = 1; ; attempt++) {
       Document current = reads.getDocument(app, form, id);
       RecordGuard.requireRow(allowed, Operation.EDIT, current, form, id);
-      RecordGuard.requireEditable(allowed, patch);
       long version = ((Number) current.get("version")).longValue();
       requireVersion(id, expectedVersion, version);
       CompiledForm compiledForm = compiled.get(forms.getVersion(app, form, current.getInteger("formVersion")));

@@ -41,13 +41,26 @@ public final class EmbeddedMongo implements AutoCloseable {
     this.server = server;
     this.client = MongoClients.create("mongodb://" + hostPort(server.bind()));
     this.database = client.getDatabase("tangram");
-    Clock clock = Clock.systemDefaultZone();
-    this.apps = new AppService(database, clock);
-    this.forms = new FormService(database, apps, clock, Duration.ofSeconds(2), scriptChecker());
-    this.directory = new OrgDirectory(database);
-    this.accessSettings = new AccessSettings(database, Duration.ofSeconds(2));
-    this.records = new RecordService(database, forms, new CompiledFormCache(), new AccessPolicy(accessSettings, directory),
-        new FormulaEngine(sandbox()), clock);
+    Node node = Node.on(database);
+    this.apps = node.apps();
+    this.forms = node.forms();
+    this.directory = node.directory();
+    this.accessSettings = node.accessSettings();
+    this.records = node.records();
+  }
+
+  /** The engine services of one app node on a store. */
+  private record Node(AppService apps, FormService forms, OrgDirectory directory, AccessSettings accessSettings, RecordService records) {
+    static Node on(MongoDatabase database) {
+      Clock clock = Clock.systemDefaultZone();
+      AppService apps = new AppService(database, clock);
+      FormService forms = new FormService(database, apps, clock, Duration.ofSeconds(2), scriptChecker());
+      OrgDirectory directory = new OrgDirectory(database);
+      AccessSettings accessSettings = new AccessSettings(database, Duration.ofSeconds(2));
+      RecordService records = new RecordService(database, forms, new CompiledFormCache(),
+          new AccessPolicy(accessSettings, directory), new FormulaEngine(sandbox()), clock);
+      return new Node(apps, forms, directory, accessSettings, records);
+    }
   }
 
   private static ScriptSandbox sandbox;
@@ -66,12 +79,7 @@ public final class EmbeddedMongo implements AutoCloseable {
 
   /** A second set of engine services on the same store, as a second app node would have. */
   public RecordService secondNode() {
-    Clock clock = Clock.systemDefaultZone();
-    AppService otherApps = new AppService(database, clock);
-    FormService otherForms = new FormService(database, otherApps, clock, Duration.ofSeconds(2));
-    return new RecordService(database, otherForms, new CompiledFormCache(),
-        new AccessPolicy(new AccessSettings(database, Duration.ofSeconds(2)), new OrgDirectory(database)),
-        new FormulaEngine(sandbox()), clock);
+    return Node.on(database).records();
   }
 
   public String uri() {

@@ -22,6 +22,9 @@ public class Actors {
   }
 
   public Actor of(Principal principal) {
+    if (principal instanceof Authentication authentication && authentication.getDetails() instanceof Actor known) {
+      return known; // set by the bearer filter, which already read the user
+    }
     Set<String> roles = new HashSet<>();
     if (principal instanceof Authentication authentication) {
       for (GrantedAuthority authority : authentication.getAuthorities()) {

@@ -1,5 +1,8 @@
 package dev.tangram.runtime.security;
 
+import dev.tangram.engine.access.Actor;
+import dev.tangram.engine.access.DirectoryUser;
+import dev.tangram.engine.access.OrgDirectory;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -7,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -15,17 +19,18 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates {@code Authorization: Bearer tgm_…}. The token's scopes become {@code SCOPE_*}
- * authorities and the owner's roles {@code ROLE_*}; an unknown, expired or revoked token leaves
- * the request anonymous, which the API answers with 401.
+ * authorities and the owner's roles {@code ROLE_*}; the engine's {@link Actor} rides along as the
+ * authentication's details, so the user is read once per request. An unknown, expired or revoked
+ * token, or a disabled owner, leaves the request anonymous, which the API answers with 401.
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 
   private final ApiTokenService tokens;
-  private final UserAccounts users;
+  private final OrgDirectory directory;
 
-  BearerTokenFilter(ApiTokenService tokens, UserAccounts users) {
+  BearerTokenFilter(ApiTokenService tokens, OrgDirectory directory) {
     this.tokens = tokens;
-    this.users = users;
+    this.directory = directory;
   }
 
   @Override
@@ -33,13 +38,15 @@ class BearerTokenFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     String header = request.getHeader("Authorization");
     if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      tokens.authenticate(header.substring(7).trim()).ifPresent(token -> users.find(token.username())
-          .filter(u -> u.isEnabled())
+      tokens.authenticate(header.substring(7).trim()).ifPresent(token -> directory.findUser(token.username())
+          .filter(DirectoryUser::enabled)
           .ifPresent(user -> {
-            List<GrantedAuthority> authorities = new ArrayList<>(user.getAuthorities());
+            List<GrantedAuthority> authorities = new ArrayList<>();
+            user.roles().forEach(r -> authorities.add(new SimpleGrantedAuthority("ROLE_" + r)));
             token.scopes().forEach(s -> authorities.add(new SimpleGrantedAuthority("SCOPE_" + s)));
-            SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(user.getUsername(), null, authorities));
+            var authentication = UsernamePasswordAuthenticationToken.authenticated(user.username(), null, authorities);
+            authentication.setDetails(Actor.user(user.username(), Set.copyOf(user.roles()), user.departments()));
+            SecurityContextHolder.getContext().setAuthentication(authentication);
           }));
     }
     chain.doFilter(request, response);

@@ -1,5 +1,6 @@
 package dev.tangram.runtime.security;
 
+import dev.tangram.engine.access.OrgDirectory;
 import dev.tangram.runtime.api.errors.ErrorResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -46,7 +47,7 @@ class SecurityConfiguration {
 
   @Bean
   @Order(1)
-  SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokenService tokens, UserAccounts users, JsonMapper json) throws Exception {
+  SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokenService tokens, OrgDirectory directory, JsonMapper json) throws Exception {
     http
         .securityMatcher("/api/**", "/actuator/**", "/v3/api-docs", "/v3/api-docs/**")
         .csrf(csrf -> csrf.disable())
@@ -54,7 +55,7 @@ class SecurityConfiguration {
         .httpBasic(b -> b.disable())
         .formLogin(f -> f.disable())
         .anonymous(Customizer.withDefaults())
-        .addFilterBefore(new BearerTokenFilter(tokens, users), UsernamePasswordAuthenticationFilter.class)
+        .addFilterBefore(new BearerTokenFilter(tokens, directory), UsernamePasswordAuthenticationFilter.class)
         .authorizeHttpRequests(a -> a
             .requestMatchers("/api/v1/auth/login", "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**").permitAll()
             .requestMatchers("/api/v1/audit").hasRole("ADMIN")

@@ -72,12 +72,12 @@ final class SubformFieldType extends AbstractFieldType {
 
   @Override
   public JsonNode fromStored(Object stored, FieldDefinition field) {
+    Map<String, FieldDefinition> columns = new LinkedHashMap<>();
+    field.fields().forEach(c -> columns.put(c.key(), c));
     ArrayNode rows = Json.MAPPER.createArrayNode();
     for (Object row : (List<?>) stored) {
       Map<?, ?> cells = (Map<?, ?>) row;
       ObjectNode out = rows.addObject();
-      Map<String, FieldDefinition> columns = new LinkedHashMap<>();
-      field.fields().forEach(c -> columns.put(c.key(), c));
       cells.forEach((key, cell) -> {
         FieldDefinition column = columns.get(String.valueOf(key));
         if (column != null && cell != null) {

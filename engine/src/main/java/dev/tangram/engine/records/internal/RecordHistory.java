@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 
@@ -23,7 +24,7 @@ import org.bson.types.ObjectId;
 public final class RecordHistory {
 
   private final MongoDatabase database;
-  private final Set<String> indexed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final Set<String> indexed = ConcurrentHashMap.newKeySet();
 
   public RecordHistory(MongoDatabase database) {
     this.database = database;

@@ -97,7 +97,4 @@ public final class RecordPreparation {
     return FormulaValues.withComputed(definition, data, out);
   }
 
-  public static ObjectNode toJson(FormDefinition form, Document stored) {
-    return RecordDataMapper.toJson(form, stored);
-  }
 }

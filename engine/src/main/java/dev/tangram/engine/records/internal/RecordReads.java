@@ -71,7 +71,7 @@ public final class RecordReads {
     CompiledForm latest = compiled.get(forms.getLatestPublished(app, form));
     RecordQueryTranslator.Translated asked = RecordQueryTranslator.translate(latest.version().definition(), query);
     RecordQueryTranslator.Translated translated = rows == null ? asked
-        : new RecordQueryTranslator.Translated(com.mongodb.client.model.Filters.and(asked.filter(), rows), asked.sort());
+        : new RecordQueryTranslator.Translated(Filters.and(asked.filter(), rows), asked.sort());
     MongoCollection<Document> records = collection(latest);
     List<Record> items = new ArrayList<>();
     records.find(translated.filter()).sort(translated.sort()).skip(query.page() * query.size()).limit(query.size())
@@ -81,7 +81,7 @@ public final class RecordReads {
   }
 
   public ObjectNode dataJson(CompiledForm form, Document stored) {
-    return RecordPreparation.toJson(form.version().definition(), stored);
+    return RecordDataMapper.toJson(form.version().definition(), stored);
   }
 
   public Record toRecord(FormDefinition definition, Document d) {

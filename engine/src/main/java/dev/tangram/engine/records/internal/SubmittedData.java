@@ -1,9 +1,9 @@
 package dev.tangram.engine.records.internal;
 
-import dev.tangram.engine.common.Json;
 import dev.tangram.engine.common.ValidationException;
 import dev.tangram.engine.forms.FieldDefinition;
 import dev.tangram.engine.forms.FormDefinition;
+import java.util.List;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -60,7 +60,7 @@ final class SubmittedData {
     }
   }
 
-  private static void removeNullsAndComputed(ObjectNode node, java.util.List<String> computed) {
+  private static void removeNullsAndComputed(ObjectNode node, List<String> computed) {
     Set<String> names = Set.copyOf(node.propertyNames());
     for (String name : names) {
       if (node.get(name).isNull() || computed.contains(name)) {
@@ -69,7 +69,4 @@ final class SubmittedData {
     }
   }
 
-  static ObjectNode empty() {
-    return Json.MAPPER.createObjectNode();
-  }
 }

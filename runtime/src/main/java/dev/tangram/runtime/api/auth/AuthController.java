@@ -2,9 +2,8 @@ package dev.tangram.runtime.api.auth;
 
 import dev.tangram.runtime.api.RequestBodies;
 import dev.tangram.runtime.security.ApiTokenService;
-import dev.tangram.runtime.security.LoginThrottle;
+import dev.tangram.runtime.security.PasswordLogin;
 import jakarta.servlet.http.HttpServletRequest;
-import dev.tangram.runtime.security.UserAccounts;
 import dev.tangram.runtime.api.errors.ErrorResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,16 +27,13 @@ class AuthController {
 
   record LoginResponse(String token, Instant expiresAt) {}
 
-  private final UserAccounts users;
+  private final PasswordLogin login;
   private final ApiTokenService tokens;
-  private final LoginThrottle throttle;
   private final Duration lifetime;
 
-  AuthController(UserAccounts users, ApiTokenService tokens, LoginThrottle throttle,
-      @Value("${tangram.auth.login-token-lifetime:12h}") Duration lifetime) {
-    this.users = users;
+  AuthController(PasswordLogin login, ApiTokenService tokens, @Value("${tangram.auth.login-token-lifetime:12h}") Duration lifetime) {
+    this.login = login;
     this.tokens = tokens;
-    this.throttle = throttle;
     this.lifetime = lifetime;
   }
 
@@ -46,19 +42,16 @@ class AuthController {
     RequestBodies.object(body, Set.of("username", "password"));
     String username = RequestBodies.requiredString(body, "username");
     String password = RequestBodies.requiredString(body, "password");
-    var locked = throttle.lockedUntil(username);
-    if (locked.isPresent()) {
-      long seconds = Math.max(1, Duration.between(Instant.now(), locked.get()).toSeconds());
+    PasswordLogin.Outcome outcome = login.attempt(username, password, request.getRemoteAddr());
+    if (outcome.lockedUntil().isPresent()) {
+      long seconds = Math.max(1, Duration.between(Instant.now(), outcome.lockedUntil().get()).toSeconds());
       return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", String.valueOf(seconds))
           .body(ErrorResponse.of("username", "lockedOut", "Too many wrong passwords; try again in " + (seconds / 60 + 1) + " minutes"));
     }
-    var user = users.authenticate(username, password);
-    if (user.isEmpty()) {
-      throttle.failed(username, request.getRemoteAddr());
+    if (outcome.user().isEmpty()) {
       return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(ErrorResponse.of("password", "badCredentials", "Wrong username or password"));
     }
-    throttle.succeeded(username);
-    var issued = tokens.issue(user.get().getUsername(), "login", "login", Set.of("read", "write"), lifetime);
+    var issued = tokens.issue(outcome.user().get().getUsername(), "login", "login", Set.of("read", "write"), lifetime);
     return ResponseEntity.ok(new LoginResponse(issued.secret(), issued.token().expiresAt()));
   }
 }

@@ -11,9 +11,15 @@ final class PasswordPolicy {
 
   private PasswordPolicy() {}
 
+  static final String RULE = "A password has " + MIN + " to " + MAX + " characters";
+
+  static boolean acceptable(String password) {
+    return password.length() >= MIN && password.length() <= MAX;
+  }
+
   static void check(@Nullable String password) {
-    if (password != null && (password.length() < MIN || password.length() > MAX)) {
-      throw ValidationException.of("password", "length", "A password has " + MIN + " to " + MAX + " characters");
+    if (password != null && !acceptable(password)) {
+      throw ValidationException.of("password", "length", RULE);
     }
   }
 }

@@ -53,8 +53,8 @@ final class UserImport {
         errors.add(new FieldError(at + ".username", "duplicate", at + ": user '" + user.username() + "' exists already"));
       }
       String password = cells.get(6);
-      if (!password.isEmpty() && (password.length() < PasswordPolicy.MIN || password.length() > PasswordPolicy.MAX)) {
-        errors.add(new FieldError(at + ".password", "length", at + ": a password has " + PasswordPolicy.MIN + " to " + PasswordPolicy.MAX + " characters"));
+      if (!password.isEmpty() && !PasswordPolicy.acceptable(password)) {
+        errors.add(new FieldError(at + ".password", "length", at + ": " + PasswordPolicy.RULE));
       }
       users.add(user);
       passwords.add(password);
