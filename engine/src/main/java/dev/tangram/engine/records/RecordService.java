@@ -16,6 +16,9 @@ import dev.tangram.engine.access.FormAccess;
 import dev.tangram.engine.access.Operation;
 import dev.tangram.engine.common.ConflictException;
 import dev.tangram.engine.common.ForbiddenException;
+import dev.tangram.engine.events.Event;
+import dev.tangram.engine.events.EventOutbox;
+import dev.tangram.engine.events.EventTypes;
 import dev.tangram.engine.forms.FieldDefinition;
 import dev.tangram.engine.forms.FormService;
 import dev.tangram.engine.forms.FormVersion;
@@ -37,16 +40,20 @@ import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Writes and reads records. Every write validates the complete data against the form's compiled
  * schema first, so a refused write changes nothing; then it makes one single-document write to
- * the record collection and appends the history entry.
+ * the record collection that also carries the change's event, which the {@link EventOutbox} relays
+ * to the history and every other consumer.
  */
 public final class RecordService {
 
   /** Status of a record of a form that has no flow. */
   public static final String ACTIVE = "active";
+  /** Status of a record saved but not yet submitted into its flow. */
+  public static final String DRAFT = "draft";
   private static final int PATCH_ATTEMPTS = 5;
 
   private final MongoDatabase database;
@@ -57,16 +64,18 @@ public final class RecordService {
   private final SerialNumberAllocator serials;
   private final RecordReads reads;
   private final AccessPolicy access;
+  private final EventOutbox outbox;
   private final Clock clock;
+  private volatile RecordLifecycle lifecycle = RecordLifecycle.WITHOUT_FLOWS;
 
-  public RecordService(MongoDatabase database, FormService forms, CompiledFormCache compiled, AccessPolicy access, Clock clock) {
-    this(database, forms, compiled, access, null, clock);
-  }
-
-  /** @param formulas computes formula fields on every write; null leaves them empty */
+  /**
+   * @param formulas computes formula fields on every write; null leaves them empty
+   * @param outbox   receives every change's event; this service registers the history on it
+   */
   public RecordService(MongoDatabase database, FormService forms, CompiledFormCache compiled, AccessPolicy access,
-      @Nullable FormulaEngine formulas, Clock clock) {
+      @Nullable FormulaEngine formulas, EventOutbox outbox, Clock clock) {
     this.database = database;
+    this.outbox = outbox;
     this.access = access;
     this.forms = forms;
     this.compiled = compiled;
@@ -75,10 +84,24 @@ public final class RecordService {
     this.serials = new SerialNumberAllocator(database);
     this.reads = new RecordReads(database, forms, compiled);
     this.clock = clock;
+    outbox.register(history);
+  }
+
+  /** Lets the flows feature decide the status new records start in. */
+  public void setLifecycle(RecordLifecycle lifecycle) {
+    this.lifecycle = lifecycle;
   }
 
   /** Submits {@code body = {"data": {...}}} as a new record of the latest published version. */
   public Record submit(String app, String form, JsonNode body, Actor actor) {
+    return submit(app, form, body, false, actor);
+  }
+
+  /**
+   * Submits a new record; with {@code draft} it is saved as a draft of a form with a flow (status
+   * {@value #DRAFT}), to be sent into its flow later.
+   */
+  public Record submit(String app, String form, JsonNode body, boolean draft, Actor actor) {
     var data = RecordReads.dataOf(body);
     CompiledForm version = compiled.get(forms.getLatestPublished(app, form));
     FormAccess allowed = access.forForm(actor, app, form);
@@ -88,13 +111,17 @@ public final class RecordService {
     assignSerials(app, form, version.version(), stored);
     Instant now = clock.instant();
     ObjectId id = new ObjectId();
+    String status = lifecycle.initialStatus(app, form, draft);
+    Document event = outbox.stage(Event.ofRecord(EventTypes.RECORD_CREATED, app, form, id, 1L, status, actor.username(), now, stored, null));
     Document record = new Document("_id", id).append("app", app).append("form", form)
-        .append("formVersion", version.version().version()).append("data", stored).append("status", ACTIVE)
+        .append("formVersion", version.version().version()).append("data", stored).append("status", status)
         .append("createdBy", actor.username()).append("ownerDepartment", actor.departments().isEmpty() ? null : actor.departments().getFirst())
         .append("createdAt", Date.from(now))
-        .append("updatedBy", actor.username()).append("updatedAt", Date.from(now)).append("version", 1L);
-    insert(reads.collection(version), record);
-    history.append(app, form, RecordHistory.entry(id, "created", actor.username(), now, 1L, new Document(), stored));
+        .append("updatedBy", actor.username()).append("updatedAt", Date.from(now)).append("version", 1L)
+        .append(EventOutbox.OUTBOX, List.of(event)).append(EventOutbox.OUTBOX_AT, Date.from(now));
+    MongoCollection<Document> records = reads.collection(version);
+    insert(records, record);
+    outbox.relay(records, id, List.of(event));
     return RecordGuard.visible(allowed, reads.toRecord(version.version().definition(), record));
   }
 
@@ -123,19 +150,8 @@ public final class RecordService {
       CompiledForm compiledForm = compiled.get(forms.getVersion(app, form, current.getInteger("formVersion")));
       Document before = current.get("data", Document.class);
       Document after = preparation.forPatch(compiledForm, reads.dataJson(compiledForm, before), patch.deepCopy());
-      Instant now = clock.instant();
-      Document updated;
-      try {
-        updated = reads.collection(compiledForm).findOneAndUpdate(
-            Filters.and(Filters.eq("_id", current.getObjectId("_id")), Filters.eq("version", version)),
-            Updates.combine(Updates.set("data", after), Updates.set("updatedBy", actor.username()),
-                Updates.set("updatedAt", Date.from(now)), Updates.inc("version", 1L)),
-            new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-      } catch (MongoException e) {
-        throw duplicateOr(e);
-      }
+      Document updated = write(compiledForm, current, after, current.getString("status"), actor.username(), new Document());
       if (updated != null) {
-        history.append(app, form, RecordHistory.entry(current.getObjectId("_id"), "updated", actor.username(), now, version + 1, before, after));
         return RecordGuard.visible(allowed, reads.toRecord(compiledForm.version().definition(), updated));
       }
       // Someone else wrote in between. Without If-Match we merge again onto the newer data.
@@ -153,12 +169,80 @@ public final class RecordService {
     long version = ((Number) current.get("version")).longValue();
     requireVersion(id, expectedVersion, version);
     MongoCollection<Document> records = database.getCollection(RecordCollections.records(app, form));
-    long deleted = records.deleteOne(Filters.and(Filters.eq("_id", current.getObjectId("_id")), Filters.eq("version", version))).getDeletedCount();
+    ObjectId recordId = current.getObjectId("_id");
+    ObjectId event = outbox.beginDelete(Event.ofRecord(EventTypes.RECORD_DELETED, app, form, recordId, version + 1,
+        current.getString("status"), actor.username(), clock.instant(), null, current.get("data", Document.class)));
+    long deleted;
+    try {
+      deleted = records.deleteOne(Filters.and(Filters.eq("_id", recordId), Filters.eq("version", version))).getDeletedCount();
+    } catch (RuntimeException e) {
+      outbox.abandon(event);
+      throw e;
+    }
     if (deleted == 0) {
+      outbox.abandon(event);
       throw staleVersion(id, version);
     }
-    history.append(app, form, RecordHistory.entry(current.getObjectId("_id"), "deleted", actor.username(), clock.instant(),
-        version + 1, current.get("data", Document.class), new Document()));
+    outbox.confirm(event);
+  }
+
+  /**
+   * Moves a record to {@code status} as the system (a flow ending, a draft sent into its flow),
+   * optionally merging {@code patch} into its data. Permissions are the caller's business: the
+   * flows feature checks the node's field permissions before. With {@code expectedVersion}, a
+   * record changed since is a 409.
+   *
+   * @param details added to the event (e.g. the flow's outcome)
+   */
+  public Record changeStatus(String app, String form, String id, String status, @Nullable ObjectNode patch,
+      @Nullable Long expectedVersion, String actor, Document details) {
+    Document current = reads.getDocument(app, form, id);
+    long version = ((Number) current.get("version")).longValue();
+    requireVersion(id, expectedVersion, version);
+    CompiledForm compiledForm = compiled.get(forms.getVersion(app, form, current.getInteger("formVersion")));
+    Document before = current.get("data", Document.class);
+    Document after = patch == null ? before
+        : preparation.forPatch(compiledForm, reads.dataJson(compiledForm, before), patch.deepCopy());
+    Document updated = write(compiledForm, current, after, status, actor,
+        new Document(details).append("statusFrom", current.getString("status")).append("statusTo", status));
+    if (updated == null) {
+      throw staleVersion(id, version);
+    }
+    return reads.toRecord(compiledForm.version().definition(), updated);
+  }
+
+  /** Reads a record as the system, without permission checks (flows, triggers, plugins). */
+  public Record getUnconstrained(String app, String form, String id) {
+    Document d = reads.getDocument(app, form, id);
+    return reads.toRecord(forms.getVersion(app, form, d.getInteger("formVersion")).definition(), d);
+  }
+
+  /** One guarded update of data and status with its event; null if the record changed since it was read. */
+  private @Nullable Document write(CompiledForm form, Document current, Document after, String status, String actor, Document details) {
+    long version = ((Number) current.get("version")).longValue();
+    ObjectId recordId = current.getObjectId("_id");
+    Instant now = clock.instant();
+    FormVersion v = form.version();
+    Event event = Event.ofRecord(EventTypes.RECORD_UPDATED, v.app(), v.form(), recordId, version + 1, status, actor, now,
+        after, current.get("data", Document.class));
+    Document staged = outbox.stage(new Event(event.id(), event.type(), event.app(), event.form(), event.recordId(),
+        event.recordVersion(), event.status(), event.actor(), event.at(), event.data(), event.before(), details));
+    MongoCollection<Document> records = reads.collection(form);
+    Document updated;
+    try {
+      updated = records.findOneAndUpdate(
+          Filters.and(Filters.eq("_id", recordId), Filters.eq("version", version)),
+          Updates.combine(Updates.set("data", after), Updates.set("status", status), Updates.set("updatedBy", actor),
+              Updates.set("updatedAt", Date.from(now)), Updates.inc("version", 1L),
+              Updates.push(EventOutbox.OUTBOX, staged), Updates.set(EventOutbox.OUTBOX_AT, Date.from(now))),
+          new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+    } catch (MongoException e) {
+      throw duplicateOr(e);
+    }
+    if (updated != null) {
+      outbox.relay(records, recordId, List.of(staged));
+    }
+    return updated;
   }
 
   /** The record's changes; of a deleted record only its app's admins may read them. */

@@ -83,7 +83,7 @@ class RecordSubmitBenchmark {
       records.insertOne(new Document("_id", id).append("app", "bench").append("form", "bare").append("formVersion", 1)
           .append("data", data).append("status", "active").append("createdBy", "alice").append("createdAt", Date.from(now))
           .append("updatedBy", "alice").append("updatedAt", Date.from(now)).append("version", 1L));
-      history.insertOne(RecordHistory.entry(id, "created", "alice", now, 1L, new Document(), data));
+      history.insertOne(RecordHistory.entry(new ObjectId(), id, "created", "alice", now, 1L, new Document(), data));
     }
     return (System.nanoTime() - start) / 1_000.0 / PER_BLOCK;
   }

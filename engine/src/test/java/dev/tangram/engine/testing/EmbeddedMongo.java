@@ -9,6 +9,7 @@ import dev.tangram.engine.access.AccessPolicy;
 import dev.tangram.engine.access.AccessSettings;
 import dev.tangram.engine.access.OrgDirectory;
 import dev.tangram.engine.apps.AppService;
+import dev.tangram.engine.events.EventOutbox;
 import dev.tangram.engine.forms.FormScriptChecker;
 import dev.tangram.engine.forms.FormService;
 import dev.tangram.engine.rules.FormulaEngine;
@@ -32,6 +33,7 @@ public final class EmbeddedMongo implements AutoCloseable {
   public final RecordService records;
   public final OrgDirectory directory;
   public final AccessSettings accessSettings;
+  public final EventOutbox outbox;
 
   public EmbeddedMongo() {
     this(new MongoServer(new MemoryBackend()));
@@ -47,19 +49,21 @@ public final class EmbeddedMongo implements AutoCloseable {
     this.directory = node.directory();
     this.accessSettings = node.accessSettings();
     this.records = node.records();
+    this.outbox = node.outbox();
   }
 
   /** The engine services of one app node on a store. */
-  private record Node(AppService apps, FormService forms, OrgDirectory directory, AccessSettings accessSettings, RecordService records) {
+  private record Node(AppService apps, FormService forms, OrgDirectory directory, AccessSettings accessSettings, RecordService records, EventOutbox outbox) {
     static Node on(MongoDatabase database) {
       Clock clock = Clock.systemDefaultZone();
       AppService apps = new AppService(database, clock);
       FormService forms = new FormService(database, apps, clock, Duration.ofSeconds(2), scriptChecker());
       OrgDirectory directory = new OrgDirectory(database);
       AccessSettings accessSettings = new AccessSettings(database, Duration.ofSeconds(2));
+      EventOutbox outbox = new EventOutbox(database, clock);
       RecordService records = new RecordService(database, forms, new CompiledFormCache(),
-          new AccessPolicy(accessSettings, directory), new FormulaEngine(sandbox()), clock);
-      return new Node(apps, forms, directory, accessSettings, records);
+          new AccessPolicy(accessSettings, directory), new FormulaEngine(sandbox()), outbox, clock);
+      return new Node(apps, forms, directory, accessSettings, records, outbox);
     }
   }
 

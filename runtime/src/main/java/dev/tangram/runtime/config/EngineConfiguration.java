@@ -8,6 +8,7 @@ import dev.tangram.engine.access.AuditLog;
 import dev.tangram.engine.access.OrgDirectory;
 import dev.tangram.engine.apps.AppService;
 import dev.tangram.engine.forms.FormScriptChecker;
+import dev.tangram.engine.events.EventOutbox;
 import dev.tangram.engine.forms.FormService;
 import dev.tangram.engine.records.RecordService;
 import dev.tangram.engine.rules.FormulaEngine;
@@ -99,9 +100,17 @@ class EngineConfiguration {
     return new AccessPolicy(settings, directory);
   }
 
+  /** The event relay also finishes, at start, whatever a crash left half-relayed. */
+  @Bean(destroyMethod = "close")
+  EventOutbox eventOutbox(MongoDatabase database, Clock clock, @Value("${tangram.events.relay-interval:1s}") Duration interval) {
+    EventOutbox outbox = new EventOutbox(database, clock);
+    outbox.start(interval);
+    return outbox;
+  }
+
   @Bean
   RecordService recordService(MongoDatabase database, FormService forms, CompiledFormCache cache, AccessPolicy access,
-      FormulaEngine formulas, Clock clock) {
-    return new RecordService(database, forms, cache, access, formulas, clock);
+      FormulaEngine formulas, EventOutbox outbox, Clock clock) {
+    return new RecordService(database, forms, cache, access, formulas, outbox, clock);
   }
 }

@@ -1,6 +1,10 @@
 package dev.tangram.engine.records.internal;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoDatabase;
+import dev.tangram.engine.events.Event;
+import dev.tangram.engine.events.EventConsumer;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
@@ -19,9 +23,11 @@ import org.bson.types.ObjectId;
 
 /**
  * The history of records: one document per change in {@code history.<app>.<form>}, with each
- * changed field's stored value before and after. Entries outlive the record they describe.
+ * changed field's stored value before and after. Entries outlive the record they describe. It is
+ * written from the record's event, so it is as durable as the change itself (the entry's id is the
+ * event's, which makes a repeated delivery harmless).
  */
-public final class RecordHistory {
+public final class RecordHistory implements EventConsumer {
 
   private final MongoDatabase database;
   private final Set<String> indexed = ConcurrentHashMap.newKeySet();
@@ -30,8 +36,31 @@ public final class RecordHistory {
     this.database = database;
   }
 
+  @Override
+  public String name() {
+    return "history";
+  }
+
+  @Override
+  public void accept(Event event) {
+    if (!event.type().startsWith("record.") || event.form() == null || event.recordId() == null) {
+      return;
+    }
+    String action = event.type().substring("record.".length());
+    Document before = event.before() == null ? new Document() : event.before();
+    Document after = event.data() == null ? new Document() : event.data();
+    Document entry = entry(event.id(), new ObjectId(event.recordId()), action, event.actor(), event.at(), event.recordVersion(), before, after);
+    try {
+      append(event.app(), event.form(), entry);
+    } catch (MongoWriteException e) {
+      if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+        throw e;
+      }
+    }
+  }
+
   /** The history document of a change from {@code before} to {@code after} (either may be empty). */
-  public static Document entry(ObjectId recordId, String action, String actor, Instant at, long version, Document before, Document after) {
+  public static Document entry(ObjectId entryId, ObjectId recordId, String action, String actor, Instant at, long version, Document before, Document after) {
     List<Document> changes = new ArrayList<>();
     Set<String> fields = new LinkedHashSet<>(before.keySet());
     fields.addAll(after.keySet());
@@ -42,11 +71,11 @@ public final class RecordHistory {
         changes.add(new Document("field", field).append("before", old).append("after", now));
       }
     }
-    return new Document("_id", new ObjectId()).append("recordId", recordId).append("action", action)
+    return new Document("_id", entryId).append("recordId", recordId).append("action", action)
         .append("actor", actor).append("at", Date.from(at)).append("version", version).append("changes", changes);
   }
 
-  public void append(String app, String form, Document entry) {
+  private void append(String app, String form, Document entry) {
     var collection = database.getCollection(RecordCollections.history(app, form));
     if (indexed.add(app + "." + form)) {
       collection.createIndex(Indexes.ascending("recordId"));

@@ -1,6 +1,7 @@
 package dev.tangram.engine.records.internal;
 
 import com.mongodb.client.MongoCollection;
+import dev.tangram.engine.events.EventOutbox;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import dev.tangram.engine.forms.FieldDefinition;
@@ -32,6 +33,7 @@ final class RecordIndexes {
         records.createIndex(Indexes.ascending("data." + field.key()), new IndexOptions().name("i_" + field.key()));
       }
     }
+    records.createIndex(Indexes.ascending(EventOutbox.OUTBOX_AT), new IndexOptions().name("outbox"));
     prepared.add(key);
   }
 

@@ -1,0 +1,5 @@
+/** The outbox's storage and relay. */
+@NullMarked
+package dev.tangram.engine.events.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,179 @@
+package dev.tangram.engine.events;
+
+import static dev.tangram.engine.testing.Fixtures.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import dev.tangram.engine.access.Actor;
+import dev.tangram.engine.records.Record;
+import dev.tangram.engine.records.RecordChange;
+import dev.tangram.engine.testing.EmbeddedMongo;
+import dev.tangram.engine.testing.Fixtures;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every committed change gets its event and history entry, even when the process "dies" at each
+ * step between the record write and the consumers; a refused change gets none.
+ */
+class EventOutboxIntegrationTests {
+
+  private static final Actor ALICE = Actor.user("alice", Set.of("ADMIN"), List.of());
+
+  private EmbeddedMongo mongo;
+  private final List<Event> seen = new ArrayList<>();
+  private final AtomicInteger failuresLeft = new AtomicInteger();
+
+  /** A consumer that can be told to fail, as a webhook fan-out might when the store hiccups. */
+  private final EventConsumer recorder = new EventConsumer() {
+    @Override
+    public String name() {
+      return "recorder";
+    }
+
+    @Override
+    public void accept(Event event) {
+      if (failuresLeft.getAndDecrement() > 0) {
+        throw new IllegalStateException("injected failure");
+      }
+      seen.add(event);
+    }
+  };
+
+  @BeforeEach
+  void setUp() {
+    mongo = new EmbeddedMongo();
+    mongo.outbox.register(recorder);
+    mongo.apps.create("fin", "Finance", null, "admin");
+    mongo.forms.create("fin", Fixtures.resource("/dev/tangram/engine/forms/customer.json"), "admin");
+    mongo.forms.publish("fin", "customer", "admin");
+  }
+
+  @AfterEach
+  void tearDown() {
+    mongo.close();
+  }
+
+  /** The outbox of a node that starts a minute later: past every grace period. */
+  private EventOutbox laterNode() {
+    EventOutbox later = new EventOutbox(mongo.database, Clock.offset(Clock.systemUTC(), Duration.ofMinutes(1)));
+    later.register(new dev.tangram.engine.records.internal.RecordHistory(mongo.database));
+    later.register(recorder);
+    return later;
+  }
+
+  private MongoCollection<Document> customers() {
+    return mongo.database.getCollection("records.fin.customer");
+  }
+
+  @Test
+  void writesHandTheirEventsToConsumersInOrderAndLeaveNoOutboxBehind() {
+    Record r = mongo.records.submit("fin", "customer", json("{'data':{'name':'ACME','level':'a'}}"), ALICE);
+    mongo.records.patch("fin", "customer", r.id(), json("{'data':{'name':'ACME Ltd'}}"), null, ALICE);
+    mongo.records.delete("fin", "customer", r.id(), null, ALICE);
+
+    assertThat(seen).extracting(Event::type, Event::recordVersion, Event::actor)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("record.created", 1L, "alice"),
+            org.assertj.core.groups.Tuple.tuple("record.updated", 2L, "alice"),
+            org.assertj.core.groups.Tuple.tuple("record.deleted", 3L, "alice"));
+    assertThat(seen.get(1).before().getString("name")).isEqualTo("ACME");
+    assertThat(seen.get(1).data().getString("name")).isEqualTo("ACME Ltd");
+    assertThat(mongo.outbox.pendingCount()).isZero();
+    assertThat(customers().countDocuments(Filters.exists(EventOutbox.OUTBOX))).isZero();
+    assertThat(mongo.records.history("fin", "customer", r.id(), ALICE)).extracting(RecordChange::action)
+        .containsExactly("created", "updated", "deleted");
+  }
+
+  @Test
+  void aRefusedWriteHasNoEvent() {
+    try {
+      mongo.records.submit("fin", "customer", json("{'data':{'level':'zzz'}}"), ALICE);
+    } catch (RuntimeException expected) {
+      // refused: missing name, bad level
+    }
+    assertThat(seen).isEmpty();
+    assertThat(mongo.database.getCollection("_events").countDocuments()).isZero();
+  }
+
+  @Test
+  void aFailingConsumerIsRetriedByTheRelayUntilItTakesTheEvent() {
+    failuresLeft.set(1);
+    mongo.records.submit("fin", "customer", json("{'data':{'name':'ACME','level':'a'}}"), ALICE);
+    assertThat(seen).isEmpty();
+    assertThat(mongo.outbox.pendingCount()).isEqualTo(1);
+
+    mongo.outbox.recover(); // within the grace period: left to the writer
+    assertThat(seen).isEmpty();
+    laterNode().recover();
+
+    assertThat(seen).extracting(Event::type).containsExactly("record.created");
+    assertThat(mongo.outbox.pendingCount()).isZero();
+  }
+
+  @Test
+  void aCrashRightAfterTheRecordWriteIsFinishedByRecovery() {
+    // What a node leaves when it dies between the record write and the relay: the event is only
+    // inside the record document.
+    ObjectId id = new ObjectId();
+    Instant at = Instant.now();
+    Document data = new Document("name", "Crashed Co").append("level", "b");
+    Event created = Event.ofRecord(EventTypes.RECORD_CREATED, "fin", "customer", id, 1L, "active", "alice", at, data, null);
+    customers().insertOne(new Document("_id", id).append("app", "fin").append("form", "customer").append("formVersion", 1)
+        .append("data", data).append("status", "active").append("createdBy", "alice").append("createdAt", Date.from(at))
+        .append("updatedBy", "alice").append("updatedAt", Date.from(at)).append("version", 1L)
+        .append(EventOutbox.OUTBOX, List.of(mongo.outbox.stage(created))).append(EventOutbox.OUTBOX_AT, Date.from(at)));
+
+    laterNode().recover();
+    laterNode().recover(); // twice: nothing doubles
+
+    assertThat(seen).extracting(Event::id).containsExactly(created.id());
+    assertThat(customers().find(Filters.eq("_id", id)).first()).doesNotContainKey(EventOutbox.OUTBOX);
+    assertThat(mongo.records.history("fin", "customer", id.toHexString(), ALICE)).hasSize(1);
+  }
+
+  @Test
+  void aTentativeDeletionIsKeptOnlyIfTheRecordIsGone() {
+    Record kept = mongo.records.submit("fin", "customer", json("{'data':{'name':'Kept','level':'a'}}"), ALICE);
+    Record gone = mongo.records.submit("fin", "customer", json("{'data':{'name':'Gone','level':'a'}}"), ALICE);
+    seen.clear();
+    // Died after writing the tentative event, before deleting:
+    ObjectId keptEvent = mongo.outbox.beginDelete(Event.ofRecord(EventTypes.RECORD_DELETED, "fin", "customer",
+        new ObjectId(kept.id()), 2L, "active", "alice", Instant.now(), null, new Document("name", "Kept")));
+    // Died after deleting, before confirming:
+    mongo.outbox.beginDelete(Event.ofRecord(EventTypes.RECORD_DELETED, "fin", "customer",
+        new ObjectId(gone.id()), 2L, "active", "alice", Instant.now(), null, new Document("name", "Gone")));
+    customers().deleteOne(Filters.eq("_id", new ObjectId(gone.id())));
+
+    laterNode().recover();
+
+    assertThat(seen).extracting(Event::type, Event::recordId)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("record.deleted", gone.id()));
+    assertThat(mongo.database.getCollection("_events").find(Filters.eq("_id", keptEvent)).first()).isNull();
+    assertThat(mongo.records.get("fin", "customer", kept.id(), ALICE).data().get("name").asString()).isEqualTo("Kept");
+  }
+
+  @Test
+  void aStatusChangeByTheSystemCarriesItsTransitionInTheEvent() {
+    Record r = mongo.records.submit("fin", "customer", json("{'data':{'name':'ACME','level':'a'}}"), ALICE);
+    Record changed = mongo.records.changeStatus("fin", "customer", r.id(), "approved", null, 1L, "flow",
+        new Document("outcome", "approved"));
+
+    assertThat(changed.status()).isEqualTo("approved");
+    assertThat(changed.version()).isEqualTo(2);
+    Event last = seen.getLast();
+    assertThat(last.details()).containsEntry("statusFrom", "active").containsEntry("statusTo", "approved")
+        .containsEntry("outcome", "approved");
+  }
+}
