@@ -21,11 +21,48 @@ public final class FormDefinitionWriter {
       for (FormRule rule : form.rules()) {
         ObjectNode node = rules.addObject().put("type", rule.type());
         putIfSet(node, "field", rule.field());
-        node.put("when", rule.when());
+        if (!rule.when().isEmpty()) node.put("when", rule.when());
         putIfSet(node, "message", rule.message());
+        putIfSet(node, "value", rule.value());
+      }
+    }
+    if (!form.postings().isEmpty()) {
+      ArrayNode postings = root.putArray("postings");
+      for (PostingRule p : form.postings()) {
+        ObjectNode node = postings.addObject().put("name", p.name()).put("target", p.target());
+        putIfSet(node, "rows", p.rows());
+        putMap(node, "match", p.match());
+        putMap(node, "add", p.add());
+        putMap(node, "subtract", p.subtract());
+        ArrayNode statuses = node.putArray("statuses");
+        p.statuses().forEach(statuses::add);
+        if (p.floor() != null) {
+          ObjectNode floor = node.putObject("floor").put("field", p.floor().field()).put("min", p.floor().min());
+          if (!p.floor().unless().isEmpty()) {
+            ArrayNode unless = floor.putArray("unless");
+            p.floor().unless().forEach(unless::add);
+          }
+          putIfSet(floor, "message", p.floor().message());
+        }
+      }
+    }
+    if (!form.triggers().isEmpty()) {
+      ArrayNode triggers = root.putArray("triggers");
+      for (TriggerRule t : form.triggers()) {
+        ObjectNode node = triggers.addObject().put("name", t.name());
+        ArrayNode on = node.putArray("on");
+        t.on().forEach(on::add);
+        node.put("phase", t.phase()).put("script", t.script());
       }
     }
     return root;
+  }
+
+  private static void putMap(ObjectNode node, String name, java.util.Map<String, String> map) {
+    if (!map.isEmpty()) {
+      ObjectNode object = node.putObject(name);
+      map.forEach(object::put);
+    }
   }
 
   private static ArrayNode fields(List<FieldDefinition> fields) {

@@ -41,10 +41,22 @@ public final class FormScriptChecker {
     planOrCycle(top, form.fields(), "fields", problems);
     for (int i = 0; i < form.rules().size(); i++) {
       FormRule rule = form.rules().get(i);
+      int index = i;
       if (!rule.when().isBlank()) {
-        int index = i;
         sandbox.checkExpression(rule.when()).ifPresent(p -> problems.add(new FieldError("rules[" + index + "].when", "syntax",
             "Rule " + (index + 1) + ", line " + p.line() + " column " + p.column() + ": " + p.message())));
+      }
+      if (rule.value() != null && !rule.value().isBlank()) {
+        sandbox.checkExpression(rule.value()).ifPresent(p -> problems.add(new FieldError("rules[" + index + "].value", "syntax",
+            "Default of rule " + (index + 1) + ", line " + p.line() + " column " + p.column() + ": " + p.message())));
+      }
+    }
+    for (int i = 0; i < form.triggers().size(); i++) {
+      TriggerRule trigger = form.triggers().get(i);
+      int index = i;
+      if (!trigger.script().isBlank()) {
+        sandbox.check(trigger.script()).ifPresent(p -> problems.add(new FieldError("triggers[" + index + "].script", "syntax",
+            "Trigger '" + trigger.name() + "', line " + p.line() + " column " + p.column() + ": " + p.message())));
       }
     }
     return problems;

@@ -2,9 +2,12 @@ package dev.tangram.engine.forms.internal;
 
 import dev.tangram.engine.common.FieldError;
 import dev.tangram.engine.common.Keys;
+import java.util.Map;
 import dev.tangram.engine.forms.FieldDefinition;
 import dev.tangram.engine.forms.FormDefinition;
 import dev.tangram.engine.forms.FormRule;
+import dev.tangram.engine.forms.PostingRule;
+import dev.tangram.engine.forms.TriggerRule;
 import dev.tangram.engine.forms.fields.DefinitionProblems;
 import dev.tangram.engine.forms.fields.FieldType;
 import dev.tangram.engine.forms.fields.FieldTypes;
@@ -25,7 +28,9 @@ final class FormDefinitionChecker {
   static final int MAX_COLUMNS = 100;
   /** MongoDB allows 64 indexes per collection; a few are ours (_id, system fields). */
   static final int MAX_INDEXED_FIELDS = 60;
-  static final Set<String> RULE_TYPES = Set.of("visible", "required", "validate");
+  static final Set<String> RULE_TYPES = Set.of("visible", "required", "validate", "default");
+  static final Set<String> TRIGGER_EVENTS = Set.of("record.created", "record.updated", "record.deleted",
+      "flow.started", "flow.completed", "task.created", "task.completed");
 
   private final DefinitionProblems problems;
   private final Set<String> formsOfApp;
@@ -45,6 +50,8 @@ final class FormDefinitionChecker {
       problems.add("fields", "tooManyIndexes", indexed + " fields are unique or indexed; at most " + MAX_INDEXED_FIELDS + " can be");
     }
     checkRules(form);
+    checkPostings(form);
+    checkTriggers(form);
   }
 
   private void checkFields(List<FieldDefinition> fields, String path, boolean topLevel, String formKey) {
@@ -116,9 +123,13 @@ final class FormDefinitionChecker {
       FormRule rule = form.rules().get(i);
       String at = "rules[" + i + "]";
       if (!RULE_TYPES.contains(rule.type())) {
-        problems.add(at + ".type", "unknownType", "Rule " + (i + 1) + " has type '" + rule.type() + "'; use one of visible, required, validate");
+        problems.add(at + ".type", "unknownType", "Rule " + (i + 1) + " has type '" + rule.type() + "'; use one of visible, required, validate, default");
       }
-      if (rule.when().isBlank()) {
+      boolean isDefault = "default".equals(rule.type());
+      if (isDefault && (rule.value() == null || rule.value().isBlank())) {
+        problems.add(at + ".value", "required", "A default rule needs the expression of its value ('value')");
+      }
+      if (!isDefault && rule.when().isBlank()) {
         problems.add(at + ".when", "required", "Rule " + (i + 1) + " needs a condition ('when')");
       }
       if (rule.field() != null && form.findField(rule.field()).isEmpty()) {
@@ -132,5 +143,76 @@ final class FormDefinitionChecker {
       }
     }
   }
+
+  private void checkPostings(FormDefinition form) {
+    Set<String> names = new HashSet<>();
+    for (int i = 0; i < form.postings().size(); i++) {
+      PostingRule p = form.postings().get(i);
+      String at = "postings[" + i + "]";
+      if (!Keys.isValid(p.name())) {
+        problems.add(at + ".name", "invalid", "Posting " + (i + 1) + " needs a name of letters, digits and _");
+      } else if (!names.add(p.name())) {
+        problems.add(at + ".name", "duplicate", "Two postings are named '" + p.name() + "'");
+      }
+      if (!formsOfApp.contains(p.target())) {
+        problems.add(at + ".target", "unknownForm", "Posting '" + p.name() + "' targets form '" + p.target() + "', which the app does not have");
+      }
+      List<FieldDefinition> rowFields = List.of();
+      if (p.rows() != null) {
+        var rows = form.findField(p.rows()).filter(f -> "subform".equals(f.type()));
+        if (rows.isEmpty()) {
+          problems.add(at + ".rows", "unknownField", "Posting '" + p.name() + "' reads rows of '" + p.rows() + "', which is not a subform of this form");
+        } else {
+          rowFields = rows.get().fields();
+        }
+      }
+      if (p.match().isEmpty()) {
+        problems.add(at + ".match", "required", "Posting '" + p.name() + "' needs the key fields that find its target record ('match')");
+      }
+      if (p.add().isEmpty() && p.subtract().isEmpty()) {
+        problems.add(at + ".add", "required", "Posting '" + p.name() + "' needs quantities to 'add' or 'subtract'");
+      }
+      List<FieldDefinition> scope = rowFields;
+      for (var entry : List.of(Map.entry("match", p.match()), Map.entry("add", p.add()), Map.entry("subtract", p.subtract()))) {
+        entry.getValue().forEach((target, source) -> {
+          if (scope.stream().noneMatch(f -> f.key().equals(source)) && form.findField(source).isEmpty()) {
+            problems.add(at + "." + entry.getKey() + "." + target, "unknownField",
+                "Posting '" + p.name() + "' reads field '" + source + "', which the form" + (p.rows() == null ? "" : " and its rows") + " do not have");
+          }
+        });
+      }
+      if (p.floor() != null && !p.add().containsKey(p.floor().field()) && !p.subtract().containsKey(p.floor().field())) {
+        problems.add(at + ".floor.field", "unknownField", "The floor of posting '" + p.name() + "' limits '" + p.floor().field()
+            + "', which the posting does not change");
+      }
+    }
+  }
+
+  private void checkTriggers(FormDefinition form) {
+    Set<String> names = new HashSet<>();
+    for (int i = 0; i < form.triggers().size(); i++) {
+      TriggerRule t = form.triggers().get(i);
+      String at = "triggers[" + i + "]";
+      if (!Keys.isValid(t.name())) {
+        problems.add(at + ".name", "invalid", "Trigger " + (i + 1) + " needs a name of letters, digits and _");
+      } else if (!names.add(t.name())) {
+        problems.add(at + ".name", "duplicate", "Two triggers are named '" + t.name() + "'");
+      }
+      if (!"before".equals(t.phase()) && !"after".equals(t.phase())) {
+        problems.add(at + ".phase", "invalid", "Trigger '" + t.name() + "' must run 'before' or 'after' the write");
+      }
+      for (String on : t.on()) {
+        if (!TRIGGER_EVENTS.contains(on)) {
+          problems.add(at + ".on", "invalid", "Trigger '" + t.name() + "' reacts to '" + on + "'; use one of " + TRIGGER_EVENTS);
+        } else if ("before".equals(t.phase()) && !on.startsWith("record.")) {
+          problems.add(at + ".on", "invalid", "A before trigger can only react to record events, not '" + on + "'");
+        }
+      }
+      if (t.script().isBlank()) {
+        problems.add(at + ".script", "required", "Trigger '" + t.name() + "' needs a script");
+      }
+    }
+  }
+
 
 }

@@ -74,7 +74,7 @@ final class FormulaValues {
     return node.isBoolean() ? (Object) node.asBoolean() : node.isNull() ? null : node.asString();
   }
 
-  private static JsonNode toNode(Object value) {
+  static JsonNode toNode(Object value) {
     return switch (value) {
       case BigDecimal d -> DecimalNode.valueOf(d);
       case LocalDate date -> Json.MAPPER.getNodeFactory().stringNode(date.toString());

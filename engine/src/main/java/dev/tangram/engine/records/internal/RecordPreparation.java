@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ObjectNode;
@@ -26,11 +27,13 @@ public final class RecordPreparation {
 
   private final RelationChecker relations;
   private final @Nullable FormulaPlans formulas;
+  private final @Nullable FormRulePlans rules;
 
   /** @param formulas computes formula fields; null leaves them empty (engines without a sandbox) */
   public RecordPreparation(MongoDatabase database, @Nullable FormulaEngine formulas) {
     this.relations = new RelationChecker(database);
     this.formulas = formulas == null ? null : new FormulaPlans(formulas);
+    this.rules = formulas == null ? null : new FormRulePlans(formulas);
   }
 
   /** Data of a new record: cleaned, defaults applied, validated, converted. */
@@ -38,6 +41,9 @@ public final class RecordPreparation {
     FormDefinition definition = form.version().definition();
     ObjectNode data = SubmittedData.clean(definition, submitted);
     SubmittedData.applyDefaults(definition, data);
+    if (rules != null) {
+      rules.of(form.version()).applyDefaults(data);
+    }
     return validated(form, data);
   }
 
@@ -58,12 +64,28 @@ public final class RecordPreparation {
   }
 
   private Document validated(CompiledForm form, ObjectNode input) {
+    FormRulePlans.Plan plan = rules == null ? null : rules.of(form.version());
+    boolean ruled = plan != null && !plan.isEmpty();
     List<FieldError> errors = new ArrayList<>(SchemaValidator.validate(form.schema(), input, ""));
+    if (ruled && !errors.isEmpty()) {
+      errors = visibleOnly(errors, plan.hidden(input)); // a hidden field's "required" is no error
+    }
     ObjectNode data = input;
     if (errors.isEmpty()) {
       data = computed(form, input);
+      Set<String> hidden = Set.of();
+      if (ruled) {
+        hidden = plan.hidden(data);
+        if (!hidden.isEmpty()) {
+          data = data == input ? data.deepCopy() : data;
+          hidden.forEach(data::remove); // hidden fields are not stored
+        }
+      }
       if (data != input) {
-        errors.addAll(SchemaValidator.validate(form.schema(), data, "")); // a computed value may break a limit
+        errors.addAll(visibleOnly(SchemaValidator.validate(form.schema(), data, ""), hidden)); // a computed value may break a limit
+      }
+      if (ruled && errors.isEmpty()) {
+        errors.addAll(plan.check(data, hidden));
       }
     }
     if (errors.isEmpty()) {
@@ -73,6 +95,13 @@ public final class RecordPreparation {
       throw new ValidationException(errors);
     }
     return RecordDataMapper.toStored(form.version().definition(), data);
+  }
+
+  private static List<FieldError> visibleOnly(List<FieldError> errors, Set<String> hidden) {
+    if (hidden.isEmpty()) {
+      return errors;
+    }
+    return new ArrayList<>(errors.stream().filter(e -> !hidden.contains(e.field().split("[.\\[]")[0])).toList());
   }
 
   /** The data with every formula field computed on the server, in dependency order, rows first. */
