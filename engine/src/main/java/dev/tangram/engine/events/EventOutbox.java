@@ -55,6 +55,7 @@ public final class EventOutbox implements AutoCloseable {
   private final MongoCollection<Document> events;
   private final Clock clock;
   private final List<EventConsumer> consumers = new CopyOnWriteArrayList<>();
+  private final List<Runnable> recoveryTasks = new CopyOnWriteArrayList<>();
   private @Nullable ScheduledExecutorService relayThread;
 
   public EventOutbox(MongoDatabase database, Clock clock) {
@@ -71,6 +72,11 @@ public final class EventOutbox implements AutoCloseable {
       throw new IllegalStateException("Two event consumers are named '" + consumer.name() + "'");
     }
     consumers.add(consumer);
+  }
+
+  /** Adds work that finishes what a crash left elsewhere (e.g. posting sagas); run on every recovery pass. */
+  public void addRecoveryTask(Runnable task) {
+    recoveryTasks.add(task);
   }
 
   /** The document to put in the record's {@value #OUTBOX} in the same write as the change. */
@@ -145,6 +151,7 @@ public final class EventOutbox implements AutoCloseable {
     Instant now = clock.instant();
     relayLeftoverOutboxes(now.minus(RELAY_GRACE));
     settleTentativeDeletions(now.minus(TENTATIVE_GRACE));
+    recoveryTasks.forEach(Runnable::run);
     dispatchOpen(now.minus(RELAY_GRACE));
     events.deleteMany(Filters.lt("doneAt", Date.from(now.minus(RETENTION))));
   }

@@ -14,6 +14,16 @@ import dev.tangram.engine.access.Actor;
 import dev.tangram.engine.access.FieldAccess;
 import dev.tangram.engine.access.FormAccess;
 import dev.tangram.engine.access.Operation;
+import dev.tangram.engine.common.Json;
+import dev.tangram.engine.common.ValidationException;
+import dev.tangram.engine.forms.FormDefinition;
+import dev.tangram.engine.forms.PostingRule;
+import dev.tangram.engine.records.internal.Postings;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.Optional;
+import org.bson.conversions.Bson;
 import dev.tangram.engine.common.ConflictException;
 import dev.tangram.engine.common.ForbiddenException;
 import dev.tangram.engine.events.Event;
@@ -55,6 +65,10 @@ public final class RecordService {
   /** Status of a record saved but not yet submitted into its flow. */
   public static final String DRAFT = "draft";
   private static final int PATCH_ATTEMPTS = 5;
+  private static final int INCREMENT_ATTEMPTS = 50;
+  private static final int MAX_REMEMBERED_OPERATIONS = 1000;
+  /** Field of a record holding the keys of the operations recently applied to it (increments). */
+  private static final String OPERATIONS = "_ops";
 
   private final MongoDatabase database;
   private final FormService forms;
@@ -65,6 +79,7 @@ public final class RecordService {
   private final RecordReads reads;
   private final AccessPolicy access;
   private final EventOutbox outbox;
+  private final Postings postings;
   private final Clock clock;
   private volatile RecordLifecycle lifecycle = RecordLifecycle.WITHOUT_FLOWS;
 
@@ -84,7 +99,12 @@ public final class RecordService {
     this.serials = new SerialNumberAllocator(database);
     this.reads = new RecordReads(database, forms, compiled);
     this.clock = clock;
+    this.postings = new Postings(database, new PostingTargets(), clock);
     outbox.register(history);
+    outbox.addRecoveryTask(() -> postings.recover((entry, operation) -> {
+      Document source = reads.findDocument(entry.getString("app"), entry.getString("form"), entry.getObjectId("recordId").toHexString());
+      return source != null && operation.equals(source.getString(Postings.OPERATION));
+    }));
   }
 
   /** Lets the flows feature decide the status new records start in. */
@@ -103,14 +123,19 @@ public final class RecordService {
    */
   public Record submit(String app, String form, JsonNode body, boolean draft, Actor actor) {
     var data = RecordReads.dataOf(body);
-    CompiledForm version = compiled.get(forms.getLatestPublished(app, form));
     FormAccess allowed = access.forForm(actor, app, form);
     RecordGuard.requireForm(allowed, Operation.SUBMIT, form);
     RecordGuard.requireEditable(allowed, data);
+    return RecordGuard.visible(allowed, create(app, form, data, draft, actor, new ObjectId()));
+  }
+
+  /** Validates, posts and inserts a new record with id {@code id}; a duplicate id is a 409. */
+  private Record create(String app, String form, ObjectNode data, boolean draft, Actor actor, ObjectId id) {
+    CompiledForm version = compiled.get(forms.getLatestPublished(app, form));
+    FormDefinition definition = version.version().definition();
     Document stored = preparation.forSubmit(version, data);
     assignSerials(app, form, version.version(), stored);
     Instant now = clock.instant();
-    ObjectId id = new ObjectId();
     String status = lifecycle.initialStatus(app, form, draft);
     Document event = outbox.stage(Event.ofRecord(EventTypes.RECORD_CREATED, app, form, id, 1L, status, actor.username(), now, stored, null));
     Document record = new Document("_id", id).append("app", app).append("form", form)
@@ -120,9 +145,19 @@ public final class RecordService {
         .append("updatedBy", actor.username()).append("updatedAt", Date.from(now)).append("version", 1L)
         .append(EventOutbox.OUTBOX, List.of(event)).append(EventOutbox.OUTBOX_AT, Date.from(now));
     MongoCollection<Document> records = reads.collection(version);
-    insert(records, record);
+    List<Postings.Step> steps = List.of();
+    String operation = new ObjectId().toHexString();
+    if (!definition.postings().isEmpty()) {
+      List<Document> effects = postings.effects(app, definition, stored, status);
+      steps = postings.plan(definition, List.of(), effects);
+      record.append(Postings.STATE, effects).append(Postings.OPERATION, operation);
+    }
+    postings.apply(app, form, id, steps, operation, actor.username(), () -> {
+      insert(records, record);
+      return record;
+    }, () -> new IllegalStateException("unreachable"));
     outbox.relay(records, id, List.of(event));
-    return RecordGuard.visible(allowed, reads.toRecord(version.version().definition(), record));
+    return reads.toRecord(definition, record);
   }
 
   public Record get(String app, String form, String id, Actor actor) {
@@ -170,18 +205,27 @@ public final class RecordService {
     requireVersion(id, expectedVersion, version);
     MongoCollection<Document> records = database.getCollection(RecordCollections.records(app, form));
     ObjectId recordId = current.getObjectId("_id");
+    List<Postings.Step> steps = List.of();
+    if (current.containsKey(Postings.STATE)) { // a deleted record's postings are reversed
+      FormDefinition definition = forms.getVersion(app, form, current.getInteger("formVersion")).definition();
+      steps = postings.plan(definition, current.getList(Postings.STATE, Document.class, List.of()), List.of());
+    }
     ObjectId event = outbox.beginDelete(Event.ofRecord(EventTypes.RECORD_DELETED, app, form, recordId, version + 1,
         current.getString("status"), actor.username(), clock.instant(), null, current.get("data", Document.class)));
-    long deleted;
+    String operation = new ObjectId().toHexString();
     try {
-      deleted = records.deleteOne(Filters.and(Filters.eq("_id", recordId), Filters.eq("version", version))).getDeletedCount();
+      postings.apply(app, form, recordId, steps, operation, actor.username(), () -> {
+        // mark the operation first, so recovery knows the deletion (not yet done) owns these steps
+        if (records.updateOne(Filters.and(Filters.eq("_id", recordId), Filters.eq("version", version)),
+            Updates.set(Postings.OPERATION, operation)).getMatchedCount() == 0) {
+          return null;
+        }
+        return records.deleteOne(Filters.and(Filters.eq("_id", recordId), Filters.eq("version", version))).getDeletedCount() == 0
+            ? null : Boolean.TRUE;
+      }, () -> staleVersion(id, version));
     } catch (RuntimeException e) {
       outbox.abandon(event);
       throw e;
-    }
-    if (deleted == 0) {
-      outbox.abandon(event);
-      throw staleVersion(id, version);
     }
     outbox.confirm(event);
   }
@@ -217,32 +261,229 @@ public final class RecordService {
     return reads.toRecord(forms.getVersion(app, form, d.getInteger("formVersion")).definition(), d);
   }
 
-  /** One guarded update of data and status with its event; null if the record changed since it was read. */
+  /** One guarded update of data and status with its event and postings; null if the record changed since it was read. */
   private @Nullable Document write(CompiledForm form, Document current, Document after, String status, String actor, Document details) {
+    return write(form, current, after, status, actor, details, List.of());
+  }
+
+  private @Nullable Document write(CompiledForm form, Document current, Document after, String status, String actor, Document details,
+      List<Bson> extraUpdates) {
     long version = ((Number) current.get("version")).longValue();
     ObjectId recordId = current.getObjectId("_id");
     Instant now = clock.instant();
     FormVersion v = form.version();
+    FormDefinition definition = v.definition();
     Event event = Event.ofRecord(EventTypes.RECORD_UPDATED, v.app(), v.form(), recordId, version + 1, status, actor, now,
         after, current.get("data", Document.class));
     Document staged = outbox.stage(new Event(event.id(), event.type(), event.app(), event.form(), event.recordId(),
         event.recordVersion(), event.status(), event.actor(), event.at(), event.data(), event.before(), details));
+    List<Bson> updates = new ArrayList<>(List.of(Updates.set("data", after), Updates.set("status", status), Updates.set("updatedBy", actor),
+        Updates.set("updatedAt", Date.from(now)), Updates.inc("version", 1L),
+        Updates.push(EventOutbox.OUTBOX, staged), Updates.set(EventOutbox.OUTBOX_AT, Date.from(now))));
+    updates.addAll(extraUpdates);
+    List<Postings.Step> steps = List.of();
+    String operation = new ObjectId().toHexString();
+    if (!definition.postings().isEmpty() || current.containsKey(Postings.STATE)) {
+      List<Document> effects = postings.effects(v.app(), definition, after, status);
+      steps = postings.plan(definition, current.getList(Postings.STATE, Document.class, List.of()), effects);
+      updates.add(Updates.set(Postings.STATE, effects));
+      updates.add(Updates.set(Postings.OPERATION, operation));
+    }
     MongoCollection<Document> records = reads.collection(form);
     Document updated;
     try {
-      updated = records.findOneAndUpdate(
-          Filters.and(Filters.eq("_id", recordId), Filters.eq("version", version)),
-          Updates.combine(Updates.set("data", after), Updates.set("status", status), Updates.set("updatedBy", actor),
-              Updates.set("updatedAt", Date.from(now)), Updates.inc("version", 1L),
-              Updates.push(EventOutbox.OUTBOX, staged), Updates.set(EventOutbox.OUTBOX_AT, Date.from(now))),
-          new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-    } catch (MongoException e) {
-      throw duplicateOr(e);
+      updated = postings.apply(v.app(), v.form(), recordId, steps, operation, actor, () -> {
+        try {
+          return records.findOneAndUpdate(Filters.and(Filters.eq("_id", recordId), Filters.eq("version", version)),
+              Updates.combine(updates), new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        } catch (MongoException e) {
+          throw duplicateOr(e);
+        }
+      }, StaleWrite::new);
+    } catch (StaleWrite stale) {
+      return null;
     }
-    if (updated != null) {
-      outbox.relay(records, recordId, List.of(staged));
-    }
+    outbox.relay(records, recordId, List.of(staged));
     return updated;
+  }
+
+  /** The record changed between read and write; the caller reads again or answers 409. */
+  private static final class StaleWrite extends RuntimeException {
+    StaleWrite() {
+      super(null, null, false, false);
+    }
+  }
+
+  /**
+   * Adds {@code deltas} under the record's version guard, retrying on concurrent writes; with an
+   * {@code operationKey}, once (the record keeps its recent operation keys).
+   */
+  private Record increment(String app, String form, ObjectId id, Map<String, BigDecimal> deltas, @Nullable String operationKey,
+      PostingRule.@Nullable Floor floor, String actor) {
+    for (int attempt = 1; ; attempt++) {
+      Document current = reads.getDocument(app, form, id.toHexString());
+      CompiledForm compiledForm = compiled.get(forms.getVersion(app, form, current.getInteger("formVersion")));
+      FormDefinition definition = compiledForm.version().definition();
+      List<String> done = current.getList(OPERATIONS, String.class, List.of());
+      if (operationKey != null && done.contains(operationKey)) {
+        return reads.toRecord(definition, current);
+      }
+      Document data = current.get("data", Document.class);
+      ObjectNode patch = Json.MAPPER.createObjectNode();
+      for (var d : deltas.entrySet()) {
+        FieldDefinition field = definition.findField(d.getKey()).orElseThrow(() -> ValidationException.of(d.getKey(), "unknownField",
+            "Form '" + form + "' has no field '" + d.getKey() + "' to add to"));
+        if (!"number".equals(field.type()) && !"money".equals(field.type())) {
+          throw ValidationException.of(d.getKey(), "type", "Only number and money fields can be added to, not '" + d.getKey() + "'");
+        }
+        BigDecimal value = Postings.decimal(data.get(d.getKey())).add(d.getValue());
+        if (floor != null && floor.field().equals(d.getKey()) && d.getValue().signum() < 0 && value.compareTo(floor.min()) < 0) {
+          throw ValidationException.of(d.getKey(), "belowMinimum", floorMessage(floor, definition, data, value));
+        }
+        patch.put(d.getKey(), value);
+      }
+      Document after = preparation.forPatch(compiledForm, reads.dataJson(compiledForm, data), patch);
+      List<String> operations = new ArrayList<>(done);
+      if (operationKey != null) {
+        operations.add(operationKey);
+      }
+      if (operations.size() > MAX_REMEMBERED_OPERATIONS) {
+        operations = operations.subList(operations.size() - MAX_REMEMBERED_OPERATIONS, operations.size());
+      }
+      Document updated = write(compiledForm, current, after, current.getString("status"), actor,
+          new Document("increment", Postings.toStoredDeltas(deltas)), List.of(Updates.set(OPERATIONS, operations)));
+      if (updated != null) {
+        return reads.toRecord(definition, updated);
+      }
+      if (attempt >= INCREMENT_ATTEMPTS) {
+        throw new ConflictException("id", "busy", "Record " + id + " of '" + form + "' is changed by too many writers at once; try again");
+      }
+    }
+  }
+
+  private static String floorMessage(PostingRule.Floor floor, FormDefinition target, Document data, BigDecimal value) {
+    String message = floor.message() != null ? floor.message()
+        : "This would take '" + floor.field() + "' of " + target.name() + " to " + value.stripTrailingZeros().toPlainString()
+            + ", below " + floor.min().stripTrailingZeros().toPlainString();
+    for (String key : data.keySet()) {
+      message = message.replace("{" + key + "}", String.valueOf(data.get(key)));
+    }
+    return message;
+  }
+
+  /** Reads a record's stored data as the system. */
+  private Optional<Document> storedData(String app, String form, String id) {
+    return Optional.ofNullable(reads.findDocument(app, form, id)).map(d -> d.get("data", Document.class));
+  }
+
+  /** How postings reach their target records. */
+  private final class PostingTargets implements Postings.Targets {
+
+    @Override
+    public ObjectId findOrCreate(String app, String form, Document match, String actor) {
+      Bson filter = Filters.and(match.entrySet().stream().map(e -> Filters.eq("data." + e.getKey(), e.getValue())).toList());
+      Document found = database.getCollection(RecordCollections.records(app, form)).find(filter).projection(new Document("_id", 1)).first();
+      if (found != null) {
+        return found.getObjectId("_id");
+      }
+      // One id per key, so two writers creating the same target at once end with one record.
+      ObjectId id = derivedId(app + "/" + form + "/" + match.toJson());
+      CompiledForm version = compiled.get(forms.getLatestPublished(app, form));
+      ObjectNode data = reads.dataJson(version, match);
+      try {
+        create(app, form, data, false, Actor.system(actor), id);
+      } catch (ConflictException duplicate) {
+        // created by someone else meanwhile
+      }
+      return id;
+    }
+
+    @Override
+    public void increment(String app, String form, ObjectId id, Map<String, BigDecimal> deltas, String operationKey,
+        PostingRule.@Nullable Floor floor, String actor) {
+      RecordService.this.increment(app, form, id, deltas, operationKey, floor, actor);
+    }
+
+    @Override
+    public boolean applied(String app, String form, ObjectId id, String operationKey) {
+      Document d = reads.findDocument(app, form, id.toHexString());
+      return d != null && d.getList(OPERATIONS, String.class, List.of()).contains(operationKey);
+    }
+
+    @Override
+    public Optional<Document> data(String app, String form, String id) {
+      return storedData(app, form, id);
+    }
+  }
+
+  /** An ObjectId that is a function of {@code key}: the same key always gives the same id. */
+  static ObjectId derivedId(String key) {
+    try {
+      byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return new ObjectId(java.util.Arrays.copyOf(hash, 12));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The narrow view of {@code app}'s records for rules and plugins, acting as {@code actor} (a system name). */
+  public AppRecords forApp(String app, String actor) {
+    Actor system = Actor.system(actor);
+    return new AppRecords() {
+      @Override
+      public String app() {
+        return app;
+      }
+
+      @Override
+      public List<Record> find(String form, List<RecordQuery.Filter> filters, int limit) {
+        return RecordService.this.query(app, form, new RecordQuery(filters, List.of(), 0, Math.max(1, Math.min(limit, 1000))), system).items();
+      }
+
+      @Override
+      public Optional<Record> get(String form, String id) {
+        Document d = reads.findDocument(app, form, id);
+        return d == null ? Optional.empty()
+            : Optional.of(reads.toRecord(forms.getVersion(app, form, d.getInteger("formVersion")).definition(), d));
+      }
+
+      @Override
+      public Record create(String form, ObjectNode data, @Nullable String operationKey) {
+        ObjectId id = operationKey == null ? new ObjectId() : derivedId(app + "/" + form + "/op/" + operationKey);
+        if (operationKey != null) {
+          Optional<Record> first = get(form, id.toHexString());
+          if (first.isPresent()) {
+            return first.get();
+          }
+        }
+        try {
+          return RecordService.this.create(app, form, data.deepCopy(), false, system, id);
+        } catch (ConflictException e) {
+          if (operationKey != null) {
+            Optional<Record> first = get(form, id.toHexString());
+            if (first.isPresent()) {
+              return first.get();
+            }
+          }
+          throw e;
+        }
+      }
+
+      @Override
+      public Record update(String form, String id, ObjectNode patch) {
+        return patch(app, form, id, Json.MAPPER.createObjectNode().set("data", patch), null, system);
+      }
+
+      @Override
+      public Record increment(String form, String id, Map<String, BigDecimal> deltas, @Nullable String operationKey) {
+        return RecordService.this.increment(app, form, reads.parseId(id), deltas, operationKey, null, actor);
+      }
+
+      @Override
+      public void delete(String form, String id) {
+        RecordService.this.delete(app, form, id, null, system);
+      }
+    };
   }
 
   /** The record's changes; of a deleted record only its app's admins may read them. */

@@ -1,7 +1,11 @@
 package dev.tangram.runtime.api.plugins;
 
 import dev.tangram.engine.apps.AppService;
+import dev.tangram.engine.access.AccessPolicy;
+import dev.tangram.engine.common.ForbiddenException;
 import dev.tangram.engine.plugins.PluginContext;
+import dev.tangram.engine.records.RecordService;
+import dev.tangram.runtime.security.Actors;
 import dev.tangram.engine.plugins.PluginRegistry;
 import java.security.Principal;
 import java.util.List;
@@ -23,9 +27,16 @@ class PluginController {
   private final PluginRegistry plugins;
   private final AppService apps;
 
-  PluginController(PluginRegistry plugins, AppService apps) {
+  private final RecordService records;
+  private final AccessPolicy access;
+  private final Actors actors;
+
+  PluginController(PluginRegistry plugins, AppService apps, RecordService records, AccessPolicy access, Actors actors) {
     this.plugins = plugins;
     this.apps = apps;
+    this.records = records;
+    this.access = access;
+    this.actors = actors;
   }
 
   @GetMapping("/api/v1/plugins")
@@ -39,6 +50,10 @@ class PluginController {
   JsonNode call(@PathVariable String app, @PathVariable String plugin, @PathVariable String action,
       @RequestBody JsonNode input, Principal principal) {
     apps.get(app);
-    return plugins.call(plugin, action, input, new PluginContext(app, principal.getName()));
+    // Actions write records as the system (vouchers, planned orders), so only the app's admins call them directly.
+    if (!access.isAppAdmin(actors.of(principal), app)) {
+      throw new ForbiddenException(principal.getName() + " may not run plugin actions in app '" + app + "'; ask an app admin");
+    }
+    return plugins.call(plugin, action, input, new PluginContext(app, principal.getName(), records.forApp(app, principal.getName())));
   }
 }
