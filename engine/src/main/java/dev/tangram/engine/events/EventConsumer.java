@@ -16,4 +16,14 @@ public interface EventConsumer {
    * may arrive after a later event of the same record.
    */
   void accept(Event event);
+
+  /**
+   * Thrown by a consumer that takes the event later on its own (e.g. queued behind the work in
+   * progress on this thread): the event stays pending, so a crash before that loses nothing.
+   */
+  final class Deferred extends RuntimeException {
+    public Deferred() {
+      super("deferred", null, false, false);
+    }
+  }
 }

@@ -206,6 +206,8 @@ public final class EventOutbox implements AutoCloseable {
       }
       try {
         consumer.accept(event);
+      } catch (EventConsumer.Deferred later) {
+        continue;
       } catch (RuntimeException e) {
         log.warn("Event consumer '{}' failed on {} {}; it will be retried", consumer.name(), event.type(), event.id(), e);
         continue;

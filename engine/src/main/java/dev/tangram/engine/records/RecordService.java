@@ -82,6 +82,7 @@ public final class RecordService {
   private final Postings postings;
   private final Clock clock;
   private volatile RecordLifecycle lifecycle = RecordLifecycle.WITHOUT_FLOWS;
+  private final List<RecordInterceptor> interceptors = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   /**
    * @param formulas computes formula fields on every write; null leaves them empty
@@ -105,6 +106,19 @@ public final class RecordService {
       Document source = reads.findDocument(entry.getString("app"), entry.getString("form"), entry.getObjectId("recordId").toHexString());
       return source != null && operation.equals(source.getString(Postings.OPERATION));
     }));
+  }
+
+  /** Adds a check that sees every write before it is stored (before-trigger rules). */
+  public void addInterceptor(RecordInterceptor interceptor) {
+    interceptors.add(interceptor);
+  }
+
+  private void intercept(String app, String form, FormDefinition definition, String type, ObjectId id,
+      @Nullable Document after, @Nullable Document before, String status, String actor) {
+    if (!interceptors.isEmpty()) {
+      var write = new RecordInterceptor.PendingWrite(app, form, definition, type, id.toHexString(), after, before, status, actor);
+      interceptors.forEach(i -> i.beforeWrite(write));
+    }
   }
 
   /** Lets the flows feature decide the status new records start in. */
@@ -137,6 +151,7 @@ public final class RecordService {
     assignSerials(app, form, version.version(), stored);
     Instant now = clock.instant();
     String status = lifecycle.initialStatus(app, form, draft);
+    intercept(app, form, definition, EventTypes.RECORD_CREATED, id, stored, null, status, actor.username());
     Document event = outbox.stage(Event.ofRecord(EventTypes.RECORD_CREATED, app, form, id, 1L, status, actor.username(), now, stored, null));
     Document record = new Document("_id", id).append("app", app).append("form", form)
         .append("formVersion", version.version().version()).append("data", stored).append("status", status)
@@ -185,6 +200,9 @@ public final class RecordService {
       CompiledForm compiledForm = compiled.get(forms.getVersion(app, form, current.getInteger("formVersion")));
       Document before = current.get("data", Document.class);
       Document after = preparation.forPatch(compiledForm, reads.dataJson(compiledForm, before), patch.deepCopy());
+      if (after.equals(before)) { // nothing changes: no new version, no event
+        return RecordGuard.visible(allowed, reads.toRecord(compiledForm.version().definition(), current));
+      }
       Document updated = write(compiledForm, current, after, current.getString("status"), actor.username(), new Document());
       if (updated != null) {
         return RecordGuard.visible(allowed, reads.toRecord(compiledForm.version().definition(), updated));
@@ -206,8 +224,10 @@ public final class RecordService {
     MongoCollection<Document> records = database.getCollection(RecordCollections.records(app, form));
     ObjectId recordId = current.getObjectId("_id");
     List<Postings.Step> steps = List.of();
+    FormDefinition definition = forms.getVersion(app, form, current.getInteger("formVersion")).definition();
+    intercept(app, form, definition, EventTypes.RECORD_DELETED, recordId, null, current.get("data", Document.class),
+        current.getString("status"), actor.username());
     if (current.containsKey(Postings.STATE)) { // a deleted record's postings are reversed
-      FormDefinition definition = forms.getVersion(app, form, current.getInteger("formVersion")).definition();
       steps = postings.plan(definition, current.getList(Postings.STATE, Document.class, List.of()), List.of());
     }
     ObjectId event = outbox.beginDelete(Event.ofRecord(EventTypes.RECORD_DELETED, app, form, recordId, version + 1,
@@ -273,6 +293,7 @@ public final class RecordService {
     Instant now = clock.instant();
     FormVersion v = form.version();
     FormDefinition definition = v.definition();
+    intercept(v.app(), v.form(), definition, EventTypes.RECORD_UPDATED, recordId, after, current.get("data", Document.class), status, actor);
     Event event = Event.ofRecord(EventTypes.RECORD_UPDATED, v.app(), v.form(), recordId, version + 1, status, actor, now,
         after, current.get("data", Document.class));
     Document staged = outbox.stage(new Event(event.id(), event.type(), event.app(), event.form(), event.recordId(),

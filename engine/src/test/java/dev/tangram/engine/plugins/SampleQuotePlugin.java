@@ -16,6 +16,12 @@ public class SampleQuotePlugin implements TangramPlugin {
   /** Output of {@code quote}: the discount applied and the total, to the cent. */
   public record Quote(BigDecimal discountPct, BigDecimal total) {}
 
+  /** Input of {@code remember}: keeps a note as a record of the app's form {@code note}, once per key. */
+  public record NoteInput(String text, String key) {}
+
+  /** Output of {@code remember}: the note's record id. */
+  public record Noted(String id) {}
+
   @Override
   public String id() {
     return "sample";
@@ -29,7 +35,14 @@ public class SampleQuotePlugin implements TangramPlugin {
   @Override
   public List<PluginAction<?, ?>> actions() {
     return List.of(new PluginAction<>("quote", "Prices a quantity with 10% off from 100 units",
-        QuoteInput.class, Quote.class, SampleQuotePlugin::quote));
+        QuoteInput.class, Quote.class, SampleQuotePlugin::quote),
+        new PluginAction<>("remember", "Keeps a note in the app's 'note' form (once per key)",
+            NoteInput.class, Noted.class, SampleQuotePlugin::remember));
+  }
+
+  private static Noted remember(NoteInput input, PluginContext context) {
+    var data = dev.tangram.engine.common.Json.MAPPER.createObjectNode().put("text", input.text());
+    return new Noted(context.requireRecords().create("note", data, "sample.remember:" + input.key()).id());
   }
 
   private static Quote quote(QuoteInput input, PluginContext context) {

@@ -11,6 +11,8 @@ import dev.tangram.engine.access.OrgDirectory;
 import dev.tangram.engine.apps.AppService;
 import dev.tangram.engine.events.EventOutbox;
 import dev.tangram.engine.forms.FormScriptChecker;
+import dev.tangram.engine.plugins.PluginRegistry;
+import dev.tangram.engine.triggers.TriggerRunner;
 import dev.tangram.engine.forms.FormService;
 import dev.tangram.engine.rules.FormulaEngine;
 import dev.tangram.engine.rules.ScriptSandbox;
@@ -34,6 +36,7 @@ public final class EmbeddedMongo implements AutoCloseable {
   public final OrgDirectory directory;
   public final AccessSettings accessSettings;
   public final EventOutbox outbox;
+  public final TriggerRunner triggers;
 
   public EmbeddedMongo() {
     this(new MongoServer(new MemoryBackend()));
@@ -50,10 +53,12 @@ public final class EmbeddedMongo implements AutoCloseable {
     this.accessSettings = node.accessSettings();
     this.records = node.records();
     this.outbox = node.outbox();
+    this.triggers = node.triggers();
   }
 
   /** The engine services of one app node on a store. */
-  private record Node(AppService apps, FormService forms, OrgDirectory directory, AccessSettings accessSettings, RecordService records, EventOutbox outbox) {
+  private record Node(AppService apps, FormService forms, OrgDirectory directory, AccessSettings accessSettings, RecordService records, EventOutbox outbox,
+      TriggerRunner triggers) {
     static Node on(MongoDatabase database) {
       Clock clock = Clock.systemDefaultZone();
       AppService apps = new AppService(database, clock);
@@ -63,11 +68,17 @@ public final class EmbeddedMongo implements AutoCloseable {
       EventOutbox outbox = new EventOutbox(database, clock);
       RecordService records = new RecordService(database, forms, new CompiledFormCache(),
           new AccessPolicy(accessSettings, directory), new FormulaEngine(sandbox()), outbox, clock);
-      return new Node(apps, forms, directory, accessSettings, records, outbox);
+      TriggerRunner triggers = new TriggerRunner(forms, records, sandbox(), plugins(), database, clock).install(outbox);
+      return new Node(apps, forms, directory, accessSettings, records, outbox, triggers);
     }
   }
 
   private static ScriptSandbox sandbox;
+
+  /** The plugins on the test class path (the sample plugin among them), found as the runtime finds them. */
+  public static PluginRegistry plugins() {
+    return PluginRegistry.discover(EmbeddedMongo.class.getClassLoader());
+  }
 
   /** One sandbox for every test in the JVM: opening one costs seconds on a cold JVM. */
   private static synchronized ScriptSandbox sandbox() {

@@ -14,6 +14,7 @@ import dev.tangram.engine.records.RecordService;
 import dev.tangram.engine.rules.FormulaEngine;
 import dev.tangram.engine.rules.ScriptSandbox;
 import dev.tangram.engine.schema.CompiledFormCache;
+import dev.tangram.engine.triggers.TriggerRunner;
 import dev.tangram.engine.plugins.PluginRegistry;
 import dev.tangram.engine.plugins.TangramPlugin;
 import java.time.Clock;
@@ -112,5 +113,12 @@ class EngineConfiguration {
   RecordService recordService(MongoDatabase database, FormService forms, CompiledFormCache cache, AccessPolicy access,
       FormulaEngine formulas, EventOutbox outbox, Clock clock) {
     return new RecordService(database, forms, cache, access, formulas, outbox, clock);
+  }
+
+  /** Before-rules inside every write, after-rules on every record event (registered before webhooks and flows). */
+  @Bean
+  TriggerRunner triggerRunner(FormService forms, RecordService records, ScriptSandbox sandbox, PluginRegistry plugins,
+      MongoDatabase database, EventOutbox outbox, Clock clock) {
+    return new TriggerRunner(forms, records, sandbox, plugins, database, clock).install(outbox);
   }
 }

@@ -28,6 +28,8 @@ public final class EvaluationWatchdog implements AutoCloseable {
     private final long allocationBudget;
     private final com.sun.management.@Nullable ThreadMXBean threads = allocationCounter();
     private final Set<Watch> running = ConcurrentHashMap.newKeySet();
+    /** The evaluation running on this thread (innermost, when a host call evaluates another script). */
+    private static final ThreadLocal<@Nullable Watch> CURRENT = new ThreadLocal<>();
     private final ScheduledExecutorService ticker;
 
     public EvaluationWatchdog(Duration timeout, long allocationBudgetBytes, Duration interval) {
@@ -47,9 +49,19 @@ public final class EvaluationWatchdog implements AutoCloseable {
         Thread thread = Thread.currentThread();
         boolean countable = threads != null && allocationBudget > 0 && !thread.isVirtual();
         long baseline = countable ? threads.getCurrentThreadAllocatedBytes() : -1;
-        Watch watch = new Watch(context, thread.threadId(), System.nanoTime() + timeoutNanos, baseline);
+        Watch watch = new Watch(context, thread.threadId(), System.nanoTime() + timeoutNanos, baseline, CURRENT.get());
         running.add(watch);
+        CURRENT.set(watch);
         return watch;
+    }
+
+    /**
+     * Runs host work a script called (a records or plugin function): its time and allocations are
+     * the host's, not the script's, so they do not count against the evaluation's limits.
+     */
+    public static <T> T outsideScript(java.util.function.Supplier<T> hostWork) {
+        Watch watch = CURRENT.get();
+        return watch == null ? hostWork.get() : watch.paused(hostWork);
     }
 
     private void tick() {
@@ -82,15 +94,34 @@ public final class EvaluationWatchdog implements AutoCloseable {
     public final class Watch {
         private final SandboxContext context;
         private final long threadId;
-        private final long deadline;
-        private final long baseline;
+        private volatile long deadline;
+        private volatile long baseline;
+        private final @Nullable Watch enclosing;
         private final AtomicInteger state = new AtomicInteger(RUNNING);
 
-        private Watch(SandboxContext context, long threadId, long deadline, long baseline) {
+        private Watch(SandboxContext context, long threadId, long deadline, long baseline, @Nullable Watch enclosing) {
             this.context = context;
             this.threadId = threadId;
             this.deadline = deadline;
             this.baseline = baseline;
+            this.enclosing = enclosing;
+        }
+
+        private <T> T paused(java.util.function.Supplier<T> hostWork) {
+            running.remove(this);
+            long started = System.nanoTime();
+            long allocated = baseline >= 0 && threads != null ? threads.getCurrentThreadAllocatedBytes() : 0;
+            try {
+                return hostWork.get();
+            } finally {
+                deadline += System.nanoTime() - started;
+                if (baseline >= 0 && threads != null) {
+                    baseline += threads.getCurrentThreadAllocatedBytes() - allocated;
+                }
+                if (state.get() == RUNNING) {
+                    running.add(this);
+                }
+            }
         }
 
         private void fire(Verdict reason) {
@@ -109,6 +140,9 @@ public final class EvaluationWatchdog implements AutoCloseable {
         /** Ends watching; returns the watchdog's verdict if it already cancelled the evaluation. */
         public Verdict stop() {
             running.remove(this);
+            if (CURRENT.get() == this) {
+                CURRENT.set(enclosing);
+            }
             state.compareAndSet(RUNNING, DONE);
             return verdict();
         }
