@@ -129,6 +129,21 @@ class TriggersIntegrationTests {
   }
 
   @Test
+  void aBeforeRuleThatThrowsOrRunsForeverGivesAClearErrorAndStoresNothing() {
+    form("{'key':'slow','name':'Slow','fields':[{'key':'n','type':'number'}],'triggers':["
+        + "{'name':'spin','phase':'before','script':'if (record.n > 0) { while (true) {} }'},"
+        + "{'name':'oops','phase':'before','script':'if (record.n < 0) {\\n  throw new Error(\\\"negative\\\");\\n}'}]}");
+    assertThatThrownBy(() -> mongo.records.submit("sales", "slow", json("{'data':{'n':1}}"), ALICE))
+        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors().getFirst().message())
+            .startsWith("Rule 'spin' failed").contains("limit"));
+    assertThatThrownBy(() -> mongo.records.submit("sales", "slow", json("{'data':{'n':-1}}"), ALICE))
+        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors().getFirst().message())
+            .isEqualTo("Rule 'oops' failed (line 2): Error: negative"));
+    assertThat(mongo.database.getCollection("records.sales.slow").countDocuments()).isZero();
+    assertThat(mongo.records.submit("sales", "slow", json("{'data':{'n':0}}"), ALICE).data().get("n").asInt()).isZero();
+  }
+
+  @Test
   void aTriggerCannotReachTheHost() {
     assertThatThrownBy(() -> form("{'key':'evil','name':'Evil','fields':[{'key':'n','type':'number'}],'triggers':[{'name':'x',"
         + "'phase':'before','script':'return (('}]}")).isInstanceOfSatisfying(ValidationException.class,
