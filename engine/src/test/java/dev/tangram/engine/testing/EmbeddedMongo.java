@@ -88,8 +88,21 @@ public final class EmbeddedMongo implements AutoCloseable {
     return sandbox;
   }
 
+  /** The sandbox every test in this JVM shares. */
+  public static ScriptSandbox sharedSandbox() {
+    return sandbox();
+  }
+
   public static FormScriptChecker scriptChecker() {
     return new FormScriptChecker(new FormulaEngine(sandbox()), sandbox());
+  }
+
+  /** The record service and event outbox of another app node on the same store. */
+  public record OtherNode(RecordService records, EventOutbox outbox) {}
+
+  public OtherNode otherNode() {
+    Node node = Node.on(database);
+    return new OtherNode(node.records(), node.outbox());
   }
 
   /** A second set of engine services on the same store, as a second app node would have. */

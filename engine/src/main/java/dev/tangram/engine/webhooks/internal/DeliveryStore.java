@@ -1,0 +1,222 @@
+package dev.tangram.engine.webhooks.internal;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import dev.tangram.engine.webhooks.Delivery;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.bson.types.ObjectId;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Deliveries in two collections: {@code _webhook_queue} holds only pending ones (so the worker's
+ * queries stay small even on a store that cannot use secondary indexes), {@code _webhook_deliveries}
+ * the finished ones (delivered or dead) with their attempt log. A delivery's id is derived from its
+ * event and subscription, so fanning out the same event twice cannot queue it twice.
+ */
+public final class DeliveryStore {
+
+  static final Date NEVER = new Date(0);
+
+  private final MongoCollection<Document> queue;
+  private final MongoCollection<Document> done;
+
+  public DeliveryStore(MongoDatabase database) {
+    this.queue = database.getCollection("_webhook_queue");
+    this.done = database.getCollection("_webhook_deliveries");
+  }
+
+  /** The id, also the {@code webhook-id}: {@code msg_} + event id + subscription id. */
+  public static String idOf(ObjectId event, String subscription) {
+    return "msg_" + event.toHexString() + subscription;
+  }
+
+  /** Queues new deliveries; ones queued before are skipped. */
+  public void enqueue(List<Document> deliveries) {
+    if (deliveries.isEmpty()) {
+      return;
+    }
+    try {
+      queue.insertMany(deliveries, new InsertManyOptions().ordered(false));
+    } catch (MongoBulkWriteException e) {
+      if (e.getWriteErrors().stream().anyMatch(w -> ErrorCategory.fromErrorCode(w.getCode()) != ErrorCategory.DUPLICATE_KEY)) {
+        throw e;
+      }
+    }
+  }
+
+  public static Document newDelivery(String id, String subscription, String app, ObjectId event, String type,
+      @Nullable String recordId, long seq, String body, Instant createdAt, Instant now) {
+    return new Document("_id", id).append("sub", subscription).append("app", app).append("event", event.toHexString())
+        .append("type", type).append("recordId", recordId).append("seq", seq)
+        .append("orderKey", recordId != null ? recordId : event.toHexString()).append("body", body)
+        .append("createdAt", Date.from(createdAt)).append("attempts", 0).append("round", 0)
+        .append("nextAt", Date.from(now)).append("leaseUntil", NEVER).append("log", List.of());
+  }
+
+  /** Whether any of these ids has finished already (a repeated fan-out after delivery). */
+  public Set<String> finished(List<String> ids) {
+    Set<String> found = new HashSet<>();
+    for (String id : ids) {
+      if (done.find(Filters.eq("_id", id)).projection(new Document("_id", 1)).first() != null) {
+        found.add(id);
+      }
+    }
+    return found;
+  }
+
+  /** Subscriptions with deliveries due now and not leased. */
+  public List<String> subscriptionsDue(Instant now) {
+    List<String> subs = new ArrayList<>();
+    queue.distinct("sub", due(now), String.class).forEach(subs::add);
+    return subs;
+  }
+
+  /**
+   * Leases up to {@code limit} due deliveries of one subscription to this node. Per record only the
+   * oldest pending delivery is eligible, so a record's deliveries go out one after the other.
+   */
+  public List<Document> claim(String subscription, int limit, Instant now, Instant leaseUntil, String node) {
+    List<Document> candidates = new ArrayList<>();
+    queue.find(Filters.and(Filters.eq("sub", subscription), due(now))).projection(new Document("body", 0).append("log", 0))
+        .sort(Sorts.ascending("_id")).limit(limit * 4).forEach(candidates::add);
+    if (candidates.isEmpty()) {
+      return List.of();
+    }
+    Set<Object> keys = new HashSet<>();
+    candidates.forEach(c -> keys.add(c.get("orderKey")));
+    Map<Object, Document> heads = new HashMap<>();
+    Comparator<Document> order = Comparator.<Document>comparingLong(d -> ((Number) d.get("seq")).longValue())
+        .thenComparing(d -> d.getString("_id"));
+    queue.find(Filters.and(Filters.eq("sub", subscription), Filters.in("orderKey", keys)))
+        .projection(new Document("orderKey", 1).append("seq", 1))
+        .forEach(d -> heads.merge(d.get("orderKey"), d, (a, b) -> order.compare(a, b) <= 0 ? a : b));
+    List<String> eligible = new ArrayList<>();
+    for (Document c : candidates) {
+      Document head = heads.get(c.get("orderKey"));
+      if (head != null && head.getString("_id").equals(c.getString("_id")) && eligible.size() < limit) {
+        eligible.add(c.getString("_id"));
+      }
+    }
+    if (eligible.isEmpty()) {
+      return List.of();
+    }
+    String token = new ObjectId().toHexString();
+    queue.updateMany(Filters.and(Filters.in("_id", eligible), due(now)),
+        Updates.combine(Updates.set("lease", token), Updates.set("leaseUntil", Date.from(leaseUntil)), Updates.set("node", node)));
+    List<Document> claimed = new ArrayList<>();
+    queue.find(Filters.and(Filters.in("_id", eligible), Filters.eq("lease", token))).forEach(claimed::add);
+    return claimed;
+  }
+
+  /** A successful or final attempt: the delivery moves to the finished collection. */
+  public boolean finish(Document claimed, String state, Document attempt, Instant now) {
+    Document finished = new Document(claimed);
+    List<Document> log = new ArrayList<>(claimed.getList("log", Document.class, List.of()));
+    log.add(attempt);
+    finished.append("state", state).append("attempts", claimed.getInteger("attempts") + 1).append("log", log)
+        .append("finishedAt", Date.from(now));
+    finished.remove("lease");
+    finished.remove("leaseUntil");
+    finished.remove("nextAt");
+    // Finished copy first, then out of the queue: a crash in between sends it once more, never loses it.
+    done.replaceOne(Filters.eq("_id", claimed.getString("_id")), finished, new ReplaceOptions().upsert(true));
+    return queue.deleteOne(Filters.and(Filters.eq("_id", claimed.getString("_id")), Filters.eq("lease", claimed.getString("lease"))))
+        .getDeletedCount() == 1; // 0: the lease ran out and another node took over
+  }
+
+  /** A failed attempt with another one to come at {@code nextAt}. */
+  public boolean retryLater(Document claimed, Document attempt, Instant nextAt) {
+    return queue.updateOne(Filters.and(Filters.eq("_id", claimed.getString("_id")), Filters.eq("lease", claimed.getString("lease"))),
+        Updates.combine(Updates.inc("attempts", 1), Updates.push("log", attempt), Updates.set("nextAt", Date.from(nextAt)),
+            Updates.set("leaseUntil", NEVER), Updates.unset("lease"))).getModifiedCount() == 1;
+  }
+
+  /** Sends a finished delivery again: back in the queue, with a fresh retry schedule. */
+  public Optional<Document> redeliver(String subscription, String id, Instant now) {
+    Document finished = done.find(Filters.and(Filters.eq("_id", id), Filters.eq("sub", subscription))).first();
+    if (finished == null) {
+      Document queued = queue.find(Filters.and(Filters.eq("_id", id), Filters.eq("sub", subscription))).first();
+      if (queued != null) {
+        queue.updateOne(Filters.eq("_id", id), Updates.set("nextAt", Date.from(now)));
+      }
+      return Optional.ofNullable(queued);
+    }
+    Document again = new Document(finished);
+    again.remove("state");
+    again.remove("finishedAt");
+    again.append("round", finished.getInteger("attempts")).append("nextAt", Date.from(now)).append("leaseUntil", NEVER);
+    try {
+      queue.insertOne(again);
+    } catch (MongoWriteException e) {
+      if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+        throw e;
+      }
+    }
+    return Optional.of(again);
+  }
+
+  /** Pending and finished deliveries of a subscription, newest first. */
+  public List<Delivery> page(String subscription, @Nullable String state, int page, int size) {
+    Map<String, Delivery> byId = new LinkedHashMap<>();
+    if (state == null || Delivery.PENDING.equals(state)) {
+      queue.find(Filters.eq("sub", subscription)).projection(new Document("body", 0))
+          .forEach(d -> byId.put(d.getString("_id"), toDelivery(d, Delivery.PENDING)));
+    }
+    if (state == null || !Delivery.PENDING.equals(state)) {
+      Bson filter = state == null ? Filters.eq("sub", subscription) : Filters.and(Filters.eq("sub", subscription), Filters.eq("state", state));
+      done.find(filter).projection(new Document("body", 0))
+          .forEach(d -> byId.merge(d.getString("_id"), toDelivery(d, d.getString("state")),
+              (queued, finished) -> finished.attempts() > queued.attempts() ? finished : queued)); // mid-move or redelivered
+    }
+    return byId.values().stream().sorted(Comparator.comparing(Delivery::id).reversed())
+        .skip((long) page * size).limit(size).toList();
+  }
+
+  public long pendingCount() {
+    return queue.countDocuments();
+  }
+
+  /** Finished deliveries older than {@code before} are forgotten. */
+  public void purgeFinished(Instant before) {
+    done.deleteMany(Filters.lt("finishedAt", Date.from(before)));
+  }
+
+  private static Bson due(Instant now) {
+    Date at = Date.from(now);
+    return Filters.and(Filters.lte("nextAt", at), Filters.lte("leaseUntil", at));
+  }
+
+  private static Delivery toDelivery(Document d, String state) {
+    List<Delivery.Attempt> log = new ArrayList<>();
+    for (Document a : d.getList("log", Document.class, List.of())) {
+      log.add(new Delivery.Attempt(a.getInteger("n"), a.getDate("at").toInstant(), a.getInteger("status"),
+          ((Number) a.get("ms")).longValue(), a.getString("excerpt"), a.getString("node")));
+    }
+    Date next = d.getDate("nextAt");
+    Date finished = d.getDate("finishedAt");
+    return new Delivery(d.getString("_id"), d.getString("sub"), d.getString("event"), d.getString("type"),
+        d.getString("recordId"), ((Number) d.get("seq")).longValue(), state, d.getInteger("attempts"),
+        Delivery.PENDING.equals(state) && next != null ? next.toInstant() : null, d.getDate("createdAt").toInstant(),
+        Delivery.DELIVERED.equals(state) && finished != null ? finished.toInstant() : null, log);
+  }
+}

@@ -1,0 +1,221 @@
+package dev.tangram.engine.webhooks.internal;
+
+import dev.tangram.engine.webhooks.Delivery;
+import dev.tangram.engine.webhooks.Subscription;
+import dev.tangram.engine.webhooks.WebhookSettings;
+import dev.tangram.engine.webhooks.WebhookSignature;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.bson.Document;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends queued deliveries. One polling thread leases due deliveries per subscription (each lease is
+ * taken by exactly one node, so two nodes never make the same attempt) and hands each to a virtual
+ * thread. Every subscription has its own cap of requests in flight, so a slow or dead receiver
+ * only ever holds its own slots and delays nobody else; every request has a deadline.
+ */
+public final class WebhookDeliveryWorker implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(WebhookDeliveryWorker.class);
+
+  private final DeliveryStore deliveries;
+  private final SubscriptionStore subscriptions;
+  private final OutboundAddressGuard guard;
+  private final WebhookHttpSender sender;
+  private final RetrySchedule schedule;
+  private final WebhookSettings settings;
+  private final Clock clock;
+  private final String node;
+  private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition wake = lock.newCondition();
+  private boolean woken;
+  private @Nullable ExecutorService senders;
+  private @Nullable Thread poller;
+  private volatile boolean running;
+
+  public WebhookDeliveryWorker(DeliveryStore deliveries, SubscriptionStore subscriptions, OutboundAddressGuard guard,
+      WebhookSettings settings, Clock clock, String node) {
+    this.deliveries = deliveries;
+    this.subscriptions = subscriptions;
+    this.guard = guard;
+    this.settings = settings;
+    this.clock = clock;
+    this.node = node;
+    this.sender = new WebhookHttpSender(settings.connectTimeout(), settings.requestTimeout());
+    this.schedule = new RetrySchedule(settings.retryDelays(), settings.jitter());
+  }
+
+  public synchronized void start() {
+    if (running) {
+      return;
+    }
+    running = true;
+    senders = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("tangram-webhook-send-", 0).factory());
+    poller = Thread.ofPlatform().daemon().name("tangram-webhook-poller-" + node).start(this::pollLoop);
+  }
+
+  /** New deliveries were queued: look now rather than at the next poll. */
+  public void wakeUp() {
+    lock.lock();
+    try {
+      woken = true;
+      wake.signal();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    running = false;
+    wakeUp();
+    if (poller != null) {
+      poller.interrupt();
+      try {
+        poller.join(5000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    if (senders != null) {
+      senders.shutdownNow();
+      try {
+        senders.awaitTermination(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private void pollLoop() {
+    while (running) {
+      try {
+        pollOnce();
+      } catch (RuntimeException e) {
+        log.warn("Webhook delivery poll failed; trying again", e);
+      }
+      lock.lock();
+      try {
+        if (!woken && running) {
+          wake.await(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+        }
+        woken = false;
+      } catch (InterruptedException e) {
+        return;
+      } finally {
+        lock.unlock();
+      }
+    }
+  }
+
+  /** One pass: lease what is due for each enabled subscription with free slots, and send it. */
+  void pollOnce() {
+    Instant now = clock.instant();
+    for (String id : deliveries.subscriptionsDue(now)) {
+      Optional<SubscriptionStore.Stored> stored = subscriptions.cached(id);
+      if (stored.isEmpty() || !stored.get().subscription().enabled()) {
+        continue; // deleted or disabled: its deliveries wait (re-enabling resumes them)
+      }
+      AtomicInteger busy = inFlight.computeIfAbsent(id, k -> new AtomicInteger());
+      int free = settings.maxInFlightPerEndpoint() - busy.get();
+      if (free <= 0) {
+        continue;
+      }
+      ExecutorService pool = senders;
+      if (pool == null || !running) {
+        return;
+      }
+      List<Document> claimed = deliveries.claim(id, free, now, now.plus(settings.lease()), node);
+      for (Document delivery : claimed) {
+        busy.incrementAndGet();
+        pool.execute(() -> {
+          try {
+            attempt(stored.get(), delivery);
+          } catch (RuntimeException e) {
+            log.warn("Webhook delivery {} failed unexpectedly; its lease will run out and it is tried again", delivery.get("_id"), e);
+          } finally {
+            busy.decrementAndGet();
+            wakeUp(); // a record's next delivery may now go
+          }
+        });
+      }
+    }
+  }
+
+  /** Makes one attempt and records it; visible to tests that drive the worker by hand. */
+  void attempt(SubscriptionStore.Stored stored, Document delivery) {
+    Subscription s = stored.subscription();
+    String id = delivery.getString("_id");
+    String body = delivery.getString("body");
+    int number = delivery.getInteger("attempts") + 1;
+    Instant started = clock.instant();
+    long t0 = System.nanoTime();
+    int status = 0;
+    String excerpt;
+    String retryAfter = null;
+    try {
+      URI url = URI.create(s.url());
+      InetAddress address = guard.resolve(url); // again at send time: DNS may have changed since the save
+      long timestamp = started.getEpochSecond();
+      Map<String, String> headers = new LinkedHashMap<>();
+      headers.put("webhook-id", id);
+      headers.put("webhook-timestamp", Long.toString(timestamp));
+      headers.put("webhook-signature", WebhookSignature.sign(stored.secret(), id, timestamp, body));
+      WebhookHttpSender.Response response = sender.post(url, address, headers, body.getBytes(StandardCharsets.UTF_8));
+      status = response.status();
+      excerpt = response.excerpt();
+      retryAfter = response.retryAfter();
+    } catch (OutboundAddressGuard.RefusedAddressException e) {
+      excerpt = "Refused: " + e.getMessage();
+    } catch (IOException | IllegalArgumentException e) {
+      excerpt = e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+    long latency = Duration.ofNanos(System.nanoTime() - t0).toMillis();
+    Document attempt = new Document("n", number).append("at", java.util.Date.from(started)).append("status", status)
+        .append("ms", latency).append("excerpt", excerpt.length() > WebhookHttpSender.EXCERPT_BYTES
+            ? excerpt.substring(0, WebhookHttpSender.EXCERPT_BYTES) : excerpt).append("node", node);
+    record(s, delivery, status, retryAfter, attempt, number);
+  }
+
+  private void record(Subscription s, Document delivery, int status, @Nullable String retryAfter, Document attempt, int number) {
+    Instant now = clock.instant();
+    if (status >= 200 && status < 300) {
+      deliveries.finish(delivery, Delivery.DELIVERED, attempt, now);
+      return;
+    }
+    if (status == 410) {
+      subscriptions.disable(s.id(), "The receiver answered 410 Gone at " + now);
+      log.warn("Webhook {} disabled: {} answered 410 Gone", s.id(), s.url());
+      deliveries.finish(delivery, Delivery.DEAD, attempt, now);
+      return;
+    }
+    int failedThisRound = number - delivery.getInteger("round", 0);
+    Optional<Instant> next = schedule.next(failedThisRound, now, retryAfter);
+    if (next.isEmpty()) {
+      log.warn("Webhook delivery {} to {} is dead after {} attempts", delivery.get("_id"), s.url(), number);
+      deliveries.finish(delivery, Delivery.DEAD, attempt, now);
+    } else {
+      deliveries.retryLater(delivery, attempt, next.get());
+    }
+  }
+}
