@@ -101,12 +101,14 @@ class EngineConfiguration {
     return new AccessPolicy(settings, directory);
   }
 
-  /** The event relay also finishes, at start, whatever a crash left half-relayed. */
+  /**
+   * The event relay also finishes, at start, whatever a crash left half-relayed. It starts once the
+   * application is ready ({@link EventRelayStarter}), when every consumer (history, rules, webhooks)
+   * is registered: an event relayed earlier would not list the late ones and be lost to them.
+   */
   @Bean(destroyMethod = "close")
-  EventOutbox eventOutbox(MongoDatabase database, Clock clock, @Value("${tangram.events.relay-interval:1s}") Duration interval) {
-    EventOutbox outbox = new EventOutbox(database, clock);
-    outbox.start(interval);
-    return outbox;
+  EventOutbox eventOutbox(MongoDatabase database, Clock clock) {
+    return new EventOutbox(database, clock);
   }
 
   @Bean

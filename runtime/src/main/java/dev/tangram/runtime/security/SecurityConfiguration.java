@@ -45,6 +45,26 @@ class SecurityConfiguration {
     return PasswordEncoderFactories.createDelegatingPasswordEncoder();
   }
 
+  /**
+   * Inbound trigger calls ({@code /hooks/{token}}) come from other systems: no session, no CSRF
+   * token, no API bearer token. They are authenticated by the trigger itself (Standard Webhooks
+   * signature or the trigger's own bearer token), which needs the raw body, so it happens in the
+   * endpoint, not in a filter.
+   */
+  @Bean
+  @Order(0)
+  SecurityFilterChain hookSecurity(HttpSecurity http) throws Exception {
+    http
+        .securityMatcher("/hooks/**")
+        .csrf(csrf -> csrf.disable())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .httpBasic(b -> b.disable())
+        .formLogin(f -> f.disable())
+        .anonymous(Customizer.withDefaults())
+        .authorizeHttpRequests(a -> a.requestMatchers(HttpMethod.POST, "/hooks/*").permitAll().anyRequest().denyAll());
+    return http.build();
+  }
+
   @Bean
   @Order(1)
   SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokenService tokens, OrgDirectory directory, JsonMapper json) throws Exception {
