@@ -3,6 +3,8 @@ package dev.tangram.plugins.ledger.internal;
 import dev.tangram.plugins.ledger.SimulationResult.Statements;
 import dev.tangram.plugins.ledger.SimulationResult.TrialBalance;
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +12,7 @@ import java.util.TreeMap;
 
 /**
  * Reports over a book: trial balance (with roll-up to parent accounts), general ledger of an
- * account, a simple profit and loss and balance sheet.
+ * account, profit and loss over months, balance sheet at a date.
  */
 public final class LedgerReports {
 
@@ -21,6 +23,28 @@ public final class LedgerReports {
   /** One posting on an account, with the running balance after it. */
   public record GeneralLedgerEntry(String date, String voucher, String source, BigDecimal debit,
       BigDecimal credit, BigDecimal balance) {}
+
+  /** An account (rolled up to its 4-digit head) with an amount on its normal side. */
+  public record StatementRow(String account, String name, BigDecimal amount) {}
+
+  /**
+   * 利润表 for a range of months: income and expense accounts by head, amounts on their normal
+   * side (income as credit minus debit, expenses as debit minus credit). The 结转损益 vouchers of
+   * period close are left out, so a closed month shows what it earned, not zero.
+   */
+  public record ProfitAndLoss(List<StatementRow> income, List<StatementRow> expenses,
+      BigDecimal totalIncome, BigDecimal totalExpenses, BigDecimal netProfit) {}
+
+  /**
+   * 资产负债表 at the end of a day: assets (with cost accounts such as 4001 work in progress) as
+   * debit balances, liabilities and equity as credit balances; profit not yet carried to 3103 is
+   * shown as its own equity line, so {@code totalAssets = totalLiabilities + totalEquity}.
+   */
+  public record BalanceSheet(List<StatementRow> assets, List<StatementRow> liabilities,
+      List<StatementRow> equity, BigDecimal totalAssets, BigDecimal totalLiabilities, BigDecimal totalEquity) {}
+
+  /** Name of the equity line for profit of open months, in {@link BalanceSheet#equity()}. */
+  public static final String UNCLOSED_PROFIT = "profit";
 
   /** Debit and credit totals of one posted voucher. */
   public record VoucherTotals(String id, BigDecimal totalDebit, BigDecimal totalCredit) {}
@@ -95,5 +119,65 @@ public final class LedgerReports {
     BigDecimal liabilities = byType.getOrDefault(AccountType.LIABILITY, Amounts.ZERO).negate();
     BigDecimal equity = byType.getOrDefault(AccountType.EQUITY, Amounts.ZERO).negate().add(profit);
     return new Statements(income, expenses, profit, assets, liabilities, equity);
+  }
+
+  public static ProfitAndLoss profitAndLoss(LedgerBook book, YearMonth from, YearMonth to) {
+    Map<String, BigDecimal> byHead = new TreeMap<>();
+    for (Voucher v : book.journal().all()) {
+      if (v.period().isBefore(from) || v.period().isAfter(to)) continue;
+      if (v.document().startsWith(PeriodCloser.DOCUMENT_PREFIX)) continue;
+      for (VoucherLine l : v.lines()) {
+        if (typeOf(book, l.account()).isProfitAndLoss()) byHead.merge(head(l.account()), l.balance(), BigDecimal::add);
+      }
+    }
+    List<StatementRow> income = new ArrayList<>();
+    List<StatementRow> expenses = new ArrayList<>();
+    byHead.forEach((code, balance) -> {
+      if (typeOf(book, code) == AccountType.INCOME) income.add(row(book, code, balance.negate()));
+      else expenses.add(row(book, code, balance));
+    });
+    BigDecimal totalIncome = sum(income);
+    BigDecimal totalExpenses = sum(expenses);
+    return new ProfitAndLoss(income, expenses, totalIncome, totalExpenses, totalIncome.subtract(totalExpenses));
+  }
+
+  public static BalanceSheet balanceSheet(LedgerBook book, LocalDate asOf) {
+    Map<String, BigDecimal> byHead = new TreeMap<>();
+    for (VoucherLine o : book.openings()) byHead.merge(head(o.account()), o.balance(), BigDecimal::add);
+    for (Voucher v : book.journal().all()) {
+      if (v.date().isAfter(asOf)) continue;
+      for (VoucherLine l : v.lines()) byHead.merge(head(l.account()), l.balance(), BigDecimal::add);
+    }
+    List<StatementRow> assets = new ArrayList<>();
+    List<StatementRow> liabilities = new ArrayList<>();
+    List<StatementRow> equity = new ArrayList<>();
+    BigDecimal profit = Amounts.ZERO;
+    for (var e : byHead.entrySet()) {
+      BigDecimal balance = e.getValue();
+      switch (typeOf(book, e.getKey())) {
+        case ASSET, COST -> { if (balance.signum() != 0) assets.add(row(book, e.getKey(), balance)); }
+        case LIABILITY -> { if (balance.signum() != 0) liabilities.add(row(book, e.getKey(), balance.negate())); }
+        case EQUITY -> { if (balance.signum() != 0) equity.add(row(book, e.getKey(), balance.negate())); }
+        case INCOME, EXPENSE -> profit = profit.subtract(balance);
+      }
+    }
+    if (profit.signum() != 0) equity.add(new StatementRow(UNCLOSED_PROFIT, "本期未结转损益", profit));
+    return new BalanceSheet(assets, liabilities, equity, sum(assets), sum(liabilities), sum(equity));
+  }
+
+  private static String head(String account) {
+    return account.length() > 4 ? account.substring(0, 4) : account;
+  }
+
+  private static AccountType typeOf(LedgerBook book, String code) {
+    return book.setup().chart().find(code).map(Account::type).orElse(AccountType.fromCode(code));
+  }
+
+  private static StatementRow row(LedgerBook book, String code, BigDecimal amount) {
+    return new StatementRow(code, book.setup().chart().find(code).map(Account::name).orElse(code), amount);
+  }
+
+  private static BigDecimal sum(List<StatementRow> rows) {
+    return rows.stream().map(StatementRow::amount).reduce(Amounts.ZERO, BigDecimal::add);
   }
 }

@@ -31,6 +31,11 @@ final class PeriodControl {
     periods.close(period);
   }
 
+  /** The latest closed month, if any: it and every month before it refuse postings. */
+  java.util.Optional<YearMonth> lastClosedPeriod() {
+    return periods.lastClosed();
+  }
+
   LedgerBook.Outcome close(YearMonth period) {
     if (periods.isClosed(period)) {
       throw new LedgerRefusedException("period_closed", "period", "Period " + period + " is already closed");
