@@ -21,12 +21,12 @@ public final class LedgerBook {
   /** What an operation did: the document's status and the vouchers it posted (none on a retry). */
   public record Outcome(String status, List<String> newVoucherIds) {}
 
-  private final LedgerSetup setup;
+  private LedgerSetup setup;
   private final Journal journal = new Journal();
   private final StockLedger stock;
   private final Periods periods = new Periods();
   private final Documents documents = new Documents();
-  private final VoucherValidator validator;
+  private VoucherValidator validator;
   private final List<VoucherLine> openings = new ArrayList<>();
 
   LedgerBook(LedgerSetup setup) {
@@ -97,6 +97,30 @@ public final class LedgerBook {
   /** Reopens the latest closed month, reversing its closing vouchers. */
   public Outcome reopenPeriod(java.time.YearMonth period) {
     return periods().reopen(period);
+  }
+
+  /**
+   * Adds or changes accounts of the chart (the company edits its chart). An account that already
+   * carries postings keeps its type: changing it would move history between statements.
+   */
+  public void saveAccounts(java.util.Collection<dev.tangram.plugins.ledger.SimulationInput.AccountInput> accounts) {
+    ChartOfAccounts changed = setup.chart().with(accounts, true);
+    for (var input : accounts) {
+      var before = setup.chart().find(input.code());
+      boolean used = journal.balances().byAccount().containsKey(input.code());
+      if (before.isPresent() && used && before.get().type() != changed.get(input.code()).type()) {
+        throw new LedgerRefusedException("account_in_use", "type",
+            "Account " + input.code() + " has postings; its type stays " + before.get().type().name().toLowerCase());
+      }
+    }
+    setup = new LedgerSetup(changed, setup.rules(), setup.settings(), setup.vatRate(), setup.approvalRule());
+    validator = new VoucherValidator(changed, periods);
+  }
+
+  /** The chart's accounts, code order. */
+  public List<dev.tangram.plugins.ledger.SimulationInput.AccountInput> accounts() {
+    return setup.chart().all().stream().map(a -> new dev.tangram.plugins.ledger.SimulationInput.AccountInput(
+        a.code(), a.name(), null, a.type().name().toLowerCase(), setup.chart().isPostable(a.code()), a.partyRequired())).toList();
   }
 
   /** Always refused for posted data: posted vouchers are immutable; only a reversal corrects them. */

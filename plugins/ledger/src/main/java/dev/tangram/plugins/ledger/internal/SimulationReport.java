@@ -42,7 +42,7 @@ final class SimulationReport {
         outcomes, rejections, LedgerReports.statements(book));
   }
 
-  private static VoucherView view(Voucher v, String status) {
+  static VoucherView view(Voucher v, String status) {
     List<LineView> lines = v.lines().stream().map(l -> new LineView(l.account(), l.debit(), l.credit(), l.party(),
         l.dims().dept(), l.dims().project(), l.dims().item(), l.dims().warehouse())).toList();
     return new VoucherView(v.id(), v.no(), v.date().toString(), v.period().toString(), v.source(),
@@ -61,7 +61,7 @@ final class SimulationReport {
     return out;
   }
 
-  private static Map<String, StockView> stock(StockLedger stock) {
+  static Map<String, StockView> stock(StockLedger stock) {
     Map<String, StockView> out = new TreeMap<>();
     stock.positions().forEach((key, p) -> out.put(key.toString(), stockView(p)));
     return out;
