@@ -98,6 +98,15 @@ public final class FormService {
     return parsed;
   }
 
+  /**
+   * Checks {@code definition} as form {@code formKey} of an app that will hold {@code formKeys},
+   * storing nothing (template packages are checked whole before anything is installed); throws one
+   * {@link ValidationException} listing every problem.
+   */
+  public FormDefinition check(JsonNode definition, String formKey, Set<String> formKeys, boolean forPublish) {
+    return FormDefinitions.parse(definition, formKey, formKeys, forPublish, scripts);
+  }
+
   /** Freezes the current draft as the next version and returns its number. */
   public FormVersion publish(String app, String form, String actor) {
     Document stored = getStored(app, form);

@@ -547,6 +547,29 @@ public final class RecordService {
     }
   }
 
+  /** How many records the form holds, whoever may see them (for admins' dry runs). */
+  public long countAll(String app, String form) {
+    return database.getCollection(RecordCollections.records(app, form)).countDocuments();
+  }
+
+  /**
+   * A template upgrade's data migration: renames and drops fields in every record of the form and
+   * moves the records to {@code formVersion}, whose definition has the new field keys. Idempotent
+   * (renaming an absent field does nothing), so an interrupted upgrade can run it again.
+   *
+   * @return how many records were moved to {@code formVersion}
+   */
+  public long migrateFields(String app, String form, Map<String, String> rename, List<String> remove, int formVersion) {
+    MongoCollection<Document> collection = database.getCollection(RecordCollections.records(app, form));
+    List<Bson> updates = new ArrayList<>();
+    rename.forEach((from, to) -> updates.add(Updates.rename("data." + from, "data." + to)));
+    remove.forEach(field -> updates.add(Updates.unset("data." + field)));
+    if (!updates.isEmpty()) {
+      collection.updateMany(Filters.empty(), Updates.combine(updates));
+    }
+    return collection.updateMany(Filters.empty(), Updates.set("formVersion", formVersion)).getModifiedCount();
+  }
+
   /** Whether any form of the app holds records. */
   public boolean hasRecords(String app) {
     for (String name : database.listCollectionNames()) {

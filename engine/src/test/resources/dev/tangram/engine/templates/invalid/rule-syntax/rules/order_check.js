@@ -1,0 +1,1 @@
+if (record.total > 5 { return 'x'; }

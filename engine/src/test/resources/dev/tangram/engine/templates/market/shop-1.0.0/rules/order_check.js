@@ -1,0 +1,1 @@
+if (record.total > {{param.approvalLimit}} * 100) { return 'Orders above ' + {{param.approvalLimit}} * 100 + ' need a contract'; }
