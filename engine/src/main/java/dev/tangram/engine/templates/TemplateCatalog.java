@@ -6,6 +6,9 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import dev.tangram.engine.common.Json;
 import dev.tangram.engine.common.ValidationException;
+import dev.tangram.engine.forms.FormService;
+import dev.tangram.engine.plugins.PluginRegistry;
+import dev.tangram.engine.rules.ScriptSandbox;
 import dev.tangram.engine.templates.internal.PackageChecker;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,7 +46,16 @@ public final class TemplateCatalog {
   private final Clock clock;
   private final Map<String, Found> builtins = new ConcurrentHashMap<>();
 
-  public TemplateCatalog(ClassLoader loader, List<Path> folders, MongoDatabase database, PackageChecker checker, Clock clock) {
+  /**
+   * @param folders where an admin puts package folders and zips (read on every listing)
+   * @param plugins the plugins present, which a package's required plugins are checked against
+   */
+  public TemplateCatalog(ClassLoader loader, List<Path> folders, MongoDatabase database, FormService forms,
+      ScriptSandbox sandbox, PluginRegistry plugins, Clock clock) {
+    this(loader, folders, database, new PackageChecker(forms, sandbox, plugins), clock);
+  }
+
+  TemplateCatalog(ClassLoader loader, List<Path> folders, MongoDatabase database, PackageChecker checker, Clock clock) {
     this.loader = loader;
     this.folders = List.copyOf(folders);
     this.uploads = database.getCollection("_template_packages");

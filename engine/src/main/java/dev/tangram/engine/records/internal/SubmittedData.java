@@ -51,9 +51,23 @@ final class SubmittedData {
     return data;
   }
 
-  /** Fills fields the client left out with their literal defaults. */
+  /** Fills fields the client left out with their literal defaults, in subform rows too. */
   static void applyDefaults(FormDefinition form, ObjectNode data) {
+    applyDefaults(form.fields(), data);
     for (FieldDefinition field : form.fields()) {
+      JsonNode rows = data.get(field.key());
+      if ("subform".equals(field.type()) && rows != null && rows.isArray()) {
+        rows.forEach(row -> {
+          if (row.isObject()) {
+            applyDefaults(field.fields(), (ObjectNode) row);
+          }
+        });
+      }
+    }
+  }
+
+  private static void applyDefaults(List<FieldDefinition> fields, ObjectNode data) {
+    for (FieldDefinition field : fields) {
       if (field.defaultValue() != null && !data.has(field.key())) {
         data.set(field.key(), field.defaultValue().deepCopy());
       }

@@ -62,7 +62,7 @@ public final class PackageChecker {
       }
     });
     checkRules(pkg, fields, rendered, problems);
-    new ViewChecker(problems).check(pkg.views(), checked);
+    new ViewChecker(problems).check(pkg.views(), checked, pkg.forms().keySet());
     checkData(pkg, checked, problems);
     checkLabels(pkg, checked, problems);
     checkMigrations(pkg, checked, problems);
@@ -196,7 +196,9 @@ public final class PackageChecker {
         known.add(key);
         labelKeys(key, form.fields(), known);
         for (int i = 0; i < form.rules().size(); i++) {
-          known.add(key + ".rules[" + i + "]");
+          if (form.rules().get(i).message() != null) {
+            known.add(key + ".rules[" + i + "]");
+          }
         }
       });
       String file = "i18n/" + locale + ".json";

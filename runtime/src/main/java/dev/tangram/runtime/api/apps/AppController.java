@@ -6,6 +6,9 @@ import dev.tangram.engine.apps.AppService;
 import dev.tangram.engine.common.ConflictException;
 import dev.tangram.engine.forms.FormService;
 import dev.tangram.engine.records.RecordService;
+import dev.tangram.engine.templates.TemplateService;
+import dev.tangram.engine.templates.UninstallResult;
+import java.util.Map;
 import dev.tangram.runtime.api.RequestBodies;
 import java.net.URI;
 import java.security.Principal;
@@ -34,8 +37,10 @@ class AppController {
   private final RecordService records;
 
   private final AuditLog audit;
+  private final TemplateService templates;
 
-  AppController(AppService apps, FormService forms, RecordService records, AuditLog audit) {
+  AppController(AppService apps, FormService forms, RecordService records, AuditLog audit, TemplateService templates) {
+    this.templates = templates;
     this.audit = audit;
     this.apps = apps;
     this.forms = forms;
@@ -61,18 +66,33 @@ class AppController {
     return apps.get(app);
   }
 
-  /** Deletes an app with its forms; an app holding records needs {@code ?purge=true}. */
+  /**
+   * Deletes an app with its forms; an app holding records needs {@code ?purge=true}. An app
+   * installed from a template is uninstalled: refused while another installed app requires it,
+   * its data kept unless purged; {@code ?dryRun=true} says what would happen.
+   */
   @DeleteMapping("/{app}")
-  @ResponseStatus(HttpStatus.NO_CONTENT)
-  void delete(@PathVariable String app, @RequestParam(defaultValue = "false") boolean purge, Principal principal) {
+  ResponseEntity<?> delete(@PathVariable String app, @RequestParam(defaultValue = "false") boolean purge,
+      @RequestParam(defaultValue = "false") boolean dryRun, Principal principal) {
     apps.get(app);
+    if (templates.isInstalled(app)) {
+      UninstallResult result = templates.uninstall(app, purge, dryRun, principal.getName());
+      if (!dryRun) {
+        audit.record(principal.getName(), "app.deleted", "app:" + app, "template " + result.template() + (purge ? ", with its records" : ", data kept"));
+      }
+      return ResponseEntity.ok(result);
+    }
     if (!purge && records.hasRecords(app)) {
       throw new ConflictException("purge", "hasRecords",
           "App '" + app + "' holds records; delete with ?purge=true to remove them too (this cannot be undone)");
+    }
+    if (dryRun) {
+      return ResponseEntity.ok(Map.of("app", app, "status", "planned", "purge", purge));
     }
     records.purgeApp(app);
     forms.removeAll(app);
     apps.remove(app);
     audit.record(principal.getName(), "app.deleted", "app:" + app, purge ? "with its records" : "");
+    return ResponseEntity.noContent().build();
   }
 }
