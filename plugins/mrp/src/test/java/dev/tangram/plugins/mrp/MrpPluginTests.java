@@ -18,8 +18,9 @@ class MrpPluginTests {
         .findFirst()
         .orElseThrow();
 
-    assertThat(plugin.version()).isEqualTo("0.1.0");
-    assertThat(plugin.actions()).singleElement().satisfies(action -> {
+    assertThat(plugin.version()).isEqualTo("0.2.0");
+    assertThat(plugin.actions()).extracting(a -> a.name()).containsExactly("plan", "run", "confirm");
+    assertThat(plugin.actions()).first().satisfies(action -> {
       assertThat(action.name()).isEqualTo("plan");
       assertThat(action.inputType()).isEqualTo(PlanningInput.class);
       assertThat(action.outputType()).isEqualTo(PlanningResult.class);
