@@ -129,6 +129,7 @@ public final class WebhookService {
 
   public void delete(String id, Actor actor) {
     subscriptions.delete(visible(id, actor).subscription());
+    deliveries.dropQueued(id);
   }
 
   /** @param state {@code pending}, {@code delivered}, {@code dead} or null for all */

@@ -6,9 +6,10 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import dev.tangram.engine.webhooks.Delivery;
 import java.time.Instant;
@@ -84,11 +85,9 @@ public final class DeliveryStore {
     return found;
   }
 
-  /** Subscriptions with deliveries due now and not leased. */
-  public List<String> subscriptionsDue(Instant now) {
-    List<String> subs = new ArrayList<>();
-    queue.distinct("sub", due(now), String.class).forEach(subs::add);
-    return subs;
+  /** Forgets the waiting deliveries of a deleted subscription. */
+  public void dropQueued(String subscription) {
+    queue.deleteMany(Filters.eq("sub", subscription));
   }
 
   /**
@@ -97,19 +96,25 @@ public final class DeliveryStore {
    */
   public List<Document> claim(String subscription, int limit, Instant now, Instant leaseUntil, String node) {
     List<Document> candidates = new ArrayList<>();
+    // No sort: on the embedded store a sort scans the whole queue, while natural (insertion) order
+    // lets the scan stop after a few matches. Order within a record is enforced by the heads below.
     queue.find(Filters.and(Filters.eq("sub", subscription), due(now))).projection(new Document("body", 0).append("log", 0))
-        .sort(Sorts.ascending("_id")).limit(limit * 4).forEach(candidates::add);
+        .limit(limit * 4).forEach(candidates::add);
     if (candidates.isEmpty()) {
       return List.of();
     }
     Set<Object> keys = new HashSet<>();
-    candidates.forEach(c -> keys.add(c.get("orderKey")));
+    candidates.stream().filter(c -> ((Number) c.get("seq")).longValue() > 1).forEach(c -> keys.add(c.get("orderKey")));
     Map<Object, Document> heads = new HashMap<>();
+    candidates.stream().filter(c -> !keys.contains(c.get("orderKey"))) // a first version has nothing before it
+        .forEach(c -> heads.merge(c.get("orderKey"), c, (a, b) -> a.getString("_id").compareTo(b.getString("_id")) <= 0 ? a : b));
     Comparator<Document> order = Comparator.<Document>comparingLong(d -> ((Number) d.get("seq")).longValue())
         .thenComparing(d -> d.getString("_id"));
-    queue.find(Filters.and(Filters.eq("sub", subscription), Filters.in("orderKey", keys)))
-        .projection(new Document("orderKey", 1).append("seq", 1))
-        .forEach(d -> heads.merge(d.get("orderKey"), d, (a, b) -> order.compare(a, b) <= 0 ? a : b));
+    if (!keys.isEmpty()) {
+      queue.find(Filters.and(Filters.eq("sub", subscription), Filters.in("orderKey", keys)))
+          .projection(new Document("orderKey", 1).append("seq", 1))
+          .forEach(d -> heads.merge(d.get("orderKey"), d, (a, b) -> order.compare(a, b) <= 0 ? a : b));
+    }
     List<String> eligible = new ArrayList<>();
     for (Document c : candidates) {
       Document head = heads.get(c.get("orderKey"));
@@ -126,6 +131,39 @@ public final class DeliveryStore {
     List<Document> claimed = new ArrayList<>();
     queue.find(Filters.and(Filters.in("_id", eligible), Filters.eq("lease", token))).forEach(claimed::add);
     return claimed;
+  }
+
+  /**
+   * Successful or final attempts, in one batch: the finished copies are written first, then the
+   * deliveries leave the queue (only where this node still holds the lease).
+   */
+  public void finishAll(List<Document> finished) {
+    if (finished.isEmpty()) {
+      return;
+    }
+    List<ReplaceOneModel<Document>> writes = new ArrayList<>();
+    List<String> ids = new ArrayList<>();
+    Set<String> leases = new HashSet<>();
+    for (Document f : finished) {
+      ids.add(f.getString("_id"));
+      leases.add(f.getString("lease"));
+      Document copy = new Document(f);
+      copy.remove("lease");
+      copy.remove("leaseUntil");
+      copy.remove("nextAt");
+      writes.add(new ReplaceOneModel<>(Filters.eq("_id", f.getString("_id")), copy, new ReplaceOptions().upsert(true)));
+    }
+    done.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+    queue.deleteMany(Filters.and(Filters.in("_id", ids), Filters.in("lease", leases)));
+  }
+
+  /** The finished form of a claimed delivery after its last attempt. */
+  public static Document finished(Document claimed, String state, Document attempt, Instant now) {
+    Document finished = new Document(claimed);
+    List<Document> log = new ArrayList<>(claimed.getList("log", Document.class, List.of()));
+    log.add(attempt);
+    return finished.append("state", state).append("attempts", claimed.getInteger("attempts") + 1).append("log", log)
+        .append("finishedAt", Date.from(now));
   }
 
   /** A successful or final attempt: the delivery moves to the finished collection. */

@@ -30,6 +30,7 @@ public final class SubscriptionStore {
   private final MongoCollection<Document> subscriptions;
   private final ExpiringCache<List<Stored>> byApp;
   private final ExpiringCache<Optional<Stored>> byId;
+  private final ExpiringCache<List<Stored>> everyOne;
 
   public SubscriptionStore(MongoDatabase database, Duration cacheTtl) {
     this.subscriptions = database.getCollection("_webhooks");
@@ -37,6 +38,7 @@ public final class SubscriptionStore {
     subscriptions.createIndex(Indexes.ascending("owner"));
     this.byApp = new ExpiringCache<>(cacheTtl, app -> load(Filters.eq("app", app)), l -> true);
     this.byId = new ExpiringCache<>(cacheTtl, id -> find(id), o -> true);
+    this.everyOne = new ExpiringCache<>(cacheTtl, k -> load(new Document()), l -> true);
   }
 
   public void insert(Subscription s, String secret) {
@@ -54,6 +56,11 @@ public final class SubscriptionStore {
   /** Through the cache: the delivery worker asks for every claimed batch. */
   public Optional<Stored> cached(String id) {
     return byId.get(id);
+  }
+
+  /** Every subscription, through the cache (the delivery worker's round). */
+  public List<Stored> allCached() {
+    return everyOne.get("*");
   }
 
   public Optional<Stored> find(String id) {
@@ -86,6 +93,7 @@ public final class SubscriptionStore {
   private void changed(String app, String id) {
     byApp.invalidate(app);
     byId.invalidate(id);
+    everyOne.invalidate("*");
   }
 
   private List<Stored> load(Bson filter) {

@@ -46,6 +46,9 @@ public final class WebhookDeliveryWorker implements AutoCloseable {
   private final Clock clock;
   private final String node;
   private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+  /** Finished deliveries waiting to be moved out of the queue in one batch by the poller. */
+  private final java.util.concurrent.ConcurrentLinkedQueue<Document> finished = new java.util.concurrent.ConcurrentLinkedQueue<>();
+  private static final long MIN_PASS_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(10);
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition wake = lock.newCondition();
   private boolean woken;
@@ -105,14 +108,22 @@ public final class WebhookDeliveryWorker implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
+    flushFinished();
   }
 
   private void pollLoop() {
     while (running) {
+      long passStarted = System.nanoTime();
       try {
+        flushFinished();
         pollOnce();
       } catch (RuntimeException e) {
         log.warn("Webhook delivery poll failed; trying again", e);
+      }
+      // at most one pass per 10 ms, so completions and new deliveries are claimed in batches
+      long rest = MIN_PASS_NANOS - (System.nanoTime() - passStarted);
+      if (rest > 0) {
+        java.util.concurrent.locks.LockSupport.parkNanos(rest);
       }
       lock.lock();
       try {
@@ -128,13 +139,26 @@ public final class WebhookDeliveryWorker implements AutoCloseable {
     }
   }
 
+  private void flushFinished() {
+    List<Document> batch = new java.util.ArrayList<>();
+    for (Document d; (d = finished.poll()) != null; ) {
+      batch.add(d);
+    }
+    try {
+      deliveries.finishAll(batch);
+    } catch (RuntimeException e) {
+      log.warn("Recording {} finished webhook deliveries failed; their leases run out and they are sent again", batch.size(), e);
+    }
+  }
+
   /** One pass: lease what is due for each enabled subscription with free slots, and send it. */
   void pollOnce() {
     Instant now = clock.instant();
-    for (String id : deliveries.subscriptionsDue(now)) {
-      Optional<SubscriptionStore.Stored> stored = subscriptions.cached(id);
-      if (stored.isEmpty() || !stored.get().subscription().enabled()) {
-        continue; // deleted or disabled: its deliveries wait (re-enabling resumes them)
+    for (SubscriptionStore.Stored sub : subscriptions.allCached()) {
+      String id = sub.subscription().id();
+      Optional<SubscriptionStore.Stored> stored = Optional.of(sub);
+      if (!sub.subscription().enabled()) {
+        continue; // disabled: its deliveries wait (re-enabling resumes them); a deleted one's are never claimed
       }
       AtomicInteger busy = inFlight.computeIfAbsent(id, k -> new AtomicInteger());
       int free = settings.maxInFlightPerEndpoint() - busy.get();
@@ -200,7 +224,7 @@ public final class WebhookDeliveryWorker implements AutoCloseable {
   private void record(Subscription s, Document delivery, int status, @Nullable String retryAfter, Document attempt, int number) {
     Instant now = clock.instant();
     if (status >= 200 && status < 300) {
-      deliveries.finish(delivery, Delivery.DELIVERED, attempt, now);
+      finished.add(DeliveryStore.finished(delivery, Delivery.DELIVERED, attempt, now));
       return;
     }
     if (status == 410) {

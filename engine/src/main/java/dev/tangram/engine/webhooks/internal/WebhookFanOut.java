@@ -136,13 +136,21 @@ public final class WebhookFanOut implements EventConsumer {
       return;
     }
     long v = event.recordVersion();
+    if (v <= 1) {
+      insertIgnoringDuplicate(event.recordId(), v); // the common case of a new record: one write
+      return;
+    }
     if (order.updateOne(Filters.and(Filters.eq("_id", event.recordId()), Filters.lt("v", v)), Updates.set("v", v)).getMatchedCount() == 0) {
-      try {
-        order.insertOne(new Document("_id", event.recordId()).append("v", v));
-      } catch (MongoWriteException e) {
-        if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-          throw e;
-        }
+      insertIgnoringDuplicate(event.recordId(), v);
+    }
+  }
+
+  private void insertIgnoringDuplicate(@Nullable String recordId, long v) {
+    try {
+      order.insertOne(new Document("_id", recordId).append("v", v));
+    } catch (MongoWriteException e) {
+      if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+        throw e;
       }
     }
   }
