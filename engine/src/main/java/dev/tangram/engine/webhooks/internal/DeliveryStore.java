@@ -7,6 +7,8 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.DeleteOneModel;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
@@ -98,8 +100,7 @@ public final class DeliveryStore {
     List<Document> candidates = new ArrayList<>();
     // No sort: on the embedded store a sort scans the whole queue, while natural (insertion) order
     // lets the scan stop after a few matches. Order within a record is enforced by the heads below.
-    queue.find(Filters.and(Filters.eq("sub", subscription), due(now))).projection(new Document("body", 0).append("log", 0))
-        .limit(limit * 4).forEach(candidates::add);
+    queue.find(Filters.and(Filters.eq("sub", subscription), due(now))).limit(limit * 4).forEach(candidates::add);
     if (candidates.isEmpty()) {
       return List.of();
     }
@@ -126,10 +127,21 @@ public final class DeliveryStore {
       return List.of();
     }
     String token = new ObjectId().toHexString();
-    queue.updateMany(Filters.and(Filters.in("_id", eligible), due(now)),
-        Updates.combine(Updates.set("lease", token), Updates.set("leaseUntil", Date.from(leaseUntil)), Updates.set("node", node)));
+    Bson lease = Updates.combine(Updates.set("lease", token), Updates.set("leaseUntil", Date.from(leaseUntil)), Updates.set("node", node));
+    // One request, each update by _id (an equality the embedded store answers from its _id index)
+    List<UpdateOneModel<Document>> updates = eligible.stream()
+        .map(id -> new UpdateOneModel<Document>(Filters.and(Filters.eq("_id", id), due(now)), lease)).toList();
+    int won = queue.bulkWrite(updates, new BulkWriteOptions().ordered(false)).getModifiedCount();
     List<Document> claimed = new ArrayList<>();
-    queue.find(Filters.and(Filters.in("_id", eligible), Filters.eq("lease", token))).forEach(claimed::add);
+    if (won == eligible.size()) {
+      for (Document c : candidates) {
+        if (eligible.contains(c.getString("_id"))) {
+          claimed.add(c.append("lease", token).append("leaseUntil", Date.from(leaseUntil)).append("node", node));
+        }
+      }
+    } else if (won > 0) { // another node took some in between: ask which are ours
+      queue.find(Filters.and(Filters.in("_id", eligible), Filters.eq("lease", token))).forEach(claimed::add);
+    }
     return claimed;
   }
 
@@ -142,11 +154,7 @@ public final class DeliveryStore {
       return;
     }
     List<ReplaceOneModel<Document>> writes = new ArrayList<>();
-    List<String> ids = new ArrayList<>();
-    Set<String> leases = new HashSet<>();
     for (Document f : finished) {
-      ids.add(f.getString("_id"));
-      leases.add(f.getString("lease"));
       Document copy = new Document(f);
       copy.remove("lease");
       copy.remove("leaseUntil");
@@ -154,7 +162,11 @@ public final class DeliveryStore {
       writes.add(new ReplaceOneModel<>(Filters.eq("_id", f.getString("_id")), copy, new ReplaceOptions().upsert(true)));
     }
     done.bulkWrite(writes, new BulkWriteOptions().ordered(false));
-    queue.deleteMany(Filters.and(Filters.in("_id", ids), Filters.in("lease", leases)));
+    List<DeleteOneModel<Document>> deletes = new ArrayList<>();
+    for (Document f : finished) {
+      deletes.add(new DeleteOneModel<>(Filters.and(Filters.eq("_id", f.getString("_id")), Filters.eq("lease", f.getString("lease")))));
+    }
+    queue.bulkWrite(deletes, new BulkWriteOptions().ordered(false));
   }
 
   /** The finished form of a claimed delivery after its last attempt. */
