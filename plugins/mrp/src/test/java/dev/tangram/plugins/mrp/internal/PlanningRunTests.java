@@ -34,6 +34,42 @@ class PlanningRunTests {
     return orders.getFirst();
   }
 
+  /**
+   * Daily buckets with yield, MIN_MULT, a batch BOM with scrap, safety stock and a past-due
+   * component release, worked by hand. P: net 23 on day 4 → max(23, 20) = 23 → 25 (multiple 5) good
+   * output → 25 / 0.9 = 27.8 → 28 started, released day 2. C: 28 × 3 × 1.10 / 4 = 23.1 (precision 1)
+   * on day 2; POH 5 - 23.1 = -18.1 against safety stock 2 → net 20.1; lead time 3 days → release
+   * day -1 (2025-01-04): kept, past due, not in the release row.
+   */
+  @Test
+  void dailyYieldMinMultipleBatchScrapSafetyStockAndPastDueWorkedByHand() {
+    PlanningResult result = plan("""
+        {"calendar": {"bucket": "day", "periods": 5, "period1Start": "2025-01-06"},
+         "items": [{"code": "P", "type": "make", "leadTime": 2, "yield": 0.9, "uom": {"code": "pcs", "precision": 0},
+                    "lotSizing": {"rule": "MIN_MULT", "min": 20, "multiple": 5}},
+                   {"code": "C", "type": "buy", "leadTime": 3, "onHand": 5, "safetyStock": 2, "uom": {"code": "kg", "precision": 1}}],
+         "boms": [{"parent": "P", "outputQty": 4, "components": [{"item": "C", "qtyPer": 3, "scrapPct": 10}]}],
+         "independentDemand": [{"item": "P", "period": 4, "qty": 23}]}
+        """);
+
+    PlannedOrder make = onlyOrderOf(result, "P");
+    assertThat(make.receiptQty()).isEqualByComparingTo("25");
+    assertThat(make.orderQty()).isEqualByComparingTo("28");
+    assertThat(make.releasePeriod()).isEqualTo(2);
+    assertThat(make.dueDate()).isEqualTo(LocalDate.of(2025, 1, 9));
+    assertThat(result.records().get("P").projectedOnHand()).containsExactlyElementsOf(row(0, 0, 0, 2, 2));
+    assertThat(result.records().get("C").grossRequirements()).containsExactlyElementsOf(row(0, "23.1", 0, 0, 0));
+    assertThat(result.records().get("C").netRequirements()).containsExactlyElementsOf(row(0, "20.1", 0, 0, 0));
+    assertThat(result.records().get("C").projectedOnHand()).containsExactlyElementsOf(row(5, 2, 2, 2, 2));
+    PlannedOrder buy = onlyOrderOf(result, "C");
+    assertThat(buy.orderQty()).isEqualByComparingTo("20.1");
+    assertThat(buy.pastDue()).isTrue();
+    assertThat(buy.releasePeriod()).isEqualTo(-1);
+    assertThat(buy.releaseDate()).isEqualTo(LocalDate.of(2025, 1, 4));
+    assertThat(result.records().get("C").plannedOrderReleases()).containsExactlyElementsOf(row(0, 0, 0, 0, 0));
+    assertThat(result.pastDueReleases()).containsExactly(buy);
+  }
+
   @Test
   void dailyBucketsOffsetLeadTimesInCalendarDays() {
     PlanningResult result = plan("""

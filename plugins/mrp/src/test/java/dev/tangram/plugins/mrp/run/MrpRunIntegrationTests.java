@@ -74,7 +74,7 @@ class MrpRunIntegrationTests {
     form("{'key':'mrp_run','name':'MRP run','fields':[{'key':'no','type':'text'},{'key':'runDate','type':'date','required':true},"
         + "{'key':'bucket','type':'select','options':['week','day']},{'key':'periods','type':'number','scale':0},"
         + "{'key':'warehouse','type':'relation','target':{'form':'warehouse'}},{'key':'useSafetyStock','type':'boolean'},"
-        + "{'key':'runStatus','type':'select','options':['queued','running','done','failed','replaced']},"
+        + "{'key':'runStatus','type':'select','options':['queued','running','done','failed']},"
         + "{'key':'progress','type':'number'},{'key':'message','type':'textarea'},"
         + "{'key':'plannedOrders','type':'subform','fields':[{'key':'item','type':'relation','target':{'form':'item'},'required':true},"
         + "{'key':'orderType','type':'select','options':['purchase','production']},{'key':'qty','type':'number'},"

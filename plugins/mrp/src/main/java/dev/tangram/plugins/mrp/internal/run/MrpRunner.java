@@ -156,7 +156,7 @@ public final class MrpRunner {
       int before = earlier.data().path("plannedOrders").size();
       for (JsonNode row : earlier.data().path("plannedOrders")) if (row.path("confirmed").asBoolean(false)) kept.add(row);
       if (kept.size() == before) continue;
-      records.update(RUN_FORM, earlier.id(), NODES.objectNode().put("runStatus", "replaced").set("plannedOrders", kept));
+      records.update(RUN_FORM, earlier.id(), NODES.objectNode().set("plannedOrders", kept));
       replaced += before - kept.size();
     }
     return replaced;
