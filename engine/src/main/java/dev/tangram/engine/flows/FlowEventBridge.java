@@ -1,0 +1,108 @@
+package dev.tangram.engine.flows;
+
+import dev.tangram.engine.events.Event;
+import dev.tangram.engine.events.EventTypes;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.flowable.common.engine.api.delegate.event.FlowableEngineEventType;
+import org.flowable.common.engine.api.delegate.event.FlowableEntityEvent;
+import org.flowable.common.engine.api.delegate.event.FlowableEvent;
+import org.flowable.common.engine.api.delegate.event.FlowableEventListener;
+import org.flowable.common.engine.impl.cfg.TransactionPropagation;
+import org.flowable.common.engine.impl.cfg.TransactionState;
+import org.flowable.common.engine.impl.interceptor.CommandConfig;
+import org.flowable.common.engine.impl.context.Context;
+import org.flowable.engine.delegate.event.FlowableProcessEngineEvent;
+import org.flowable.engine.impl.util.CommandContextUtil;
+import org.flowable.task.api.Task;
+
+/**
+ * Turns Flowable's process and task events into Tangram's: inside the transaction it only notes
+ * what happened; after the commit it publishes {@code flow.started}, {@code task.created},
+ * {@code task.completed}, and on an instance's end moves the record to the outcome's status. If
+ * the process dies between the commit and this, {@link FlowRepair} does the record part.
+ */
+final class FlowEventBridge implements FlowableEventListener {
+
+  static final FlowableEngineEventType[] TYPES = {FlowableEngineEventType.PROCESS_STARTED, FlowableEngineEventType.PROCESS_COMPLETED,
+      FlowableEngineEventType.PROCESS_COMPLETED_WITH_TERMINATE_END_EVENT, FlowableEngineEventType.PROCESS_CANCELLED,
+      FlowableEngineEventType.TASK_CREATED, FlowableEngineEventType.TASK_COMPLETED};
+
+  private final FlowDependencies deps;
+  private final FlowInstances instances;
+
+  FlowEventBridge(FlowDependencies deps, FlowInstances instances) {
+    this.deps = deps;
+    this.instances = instances;
+  }
+
+  @Override
+  public void onEvent(FlowableEvent event) {
+    // Task events come from the task service and are not process engine events: read the task.
+    Task entityTask = event instanceof FlowableEntityEvent entity && entity.getEntity() instanceof Task t ? t : null;
+    FlowableProcessEngineEvent e = event instanceof FlowableProcessEngineEvent p ? p : null;
+    if (e == null && entityTask == null) {
+      return;
+    }
+    String definitionId = e != null && e.getProcessDefinitionId() != null ? e.getProcessDefinitionId()
+        : entityTask != null ? entityTask.getProcessDefinitionId() : null;
+    if (definitionId == null || !definitionId.startsWith("tg.")) {
+      return;
+    }
+    String[] key = definitionId.split(":")[0].split("\\.");
+    String app = key[1];
+    String form = key[2];
+    String pid = e != null && e.getProcessInstanceId() != null ? e.getProcessInstanceId() : entityTask.getProcessInstanceId();
+    var execution = CommandContextUtil.getExecutionEntityManager().findById(pid);
+    String recordId = execution == null ? null : execution.getBusinessKey();
+    FlowableEngineEventType type = (FlowableEngineEventType) event.getType();
+    Runnable after = switch (type) {
+      case PROCESS_STARTED -> () -> publish(EventTypes.FLOW_STARTED, app, form, recordId, new Document("processInstanceId", pid));
+      case TASK_CREATED, TASK_COMPLETED -> {
+        Task task = entityTask;
+        Document details = new Document("processInstanceId", pid).append("taskId", task.getId())
+            .append("node", task.getTaskDefinitionKey()).append("assignee", task.getAssignee());
+        yield () -> publish(type == FlowableEngineEventType.TASK_CREATED ? EventTypes.TASK_CREATED : EventTypes.TASK_COMPLETED,
+            app, form, recordId, details);
+      }
+      default -> () -> {
+        try {
+          instances.finish(pid);
+        } catch (RuntimeException failure) {
+          instances.logFailure("Finishing the record of process " + pid, failure);
+        }
+      };
+    };
+    // After the commit the closing command context must not be reused: the work gets a fresh one.
+    var executor = CommandContextUtil.getProcessEngineConfiguration().getCommandExecutor();
+    Context.getTransactionContext().addTransactionListener(TransactionState.COMMITTED, context ->
+        executor.execute(new CommandConfig(false, TransactionPropagation.REQUIRES_NEW), c -> {
+          after.run();
+          return null;
+        }));
+  }
+
+  private void publish(String type, String app, String form, String recordId, Document details) {
+    try {
+      deps.outbox().publish(new Event(new ObjectId(), type, app, form, recordId, 0L, FlowStatus.IN_APPROVAL, "flow",
+          deps.clock().instant(), null, null, details));
+    } catch (RuntimeException failure) {
+      instances.logFailure("Publishing " + type, failure);
+    }
+  }
+
+  @Override
+  public boolean isFailOnException() {
+    return true;
+  }
+
+  @Override
+  public boolean isFireOnTransactionLifecycleEvent() {
+    return false;
+  }
+
+  @Override
+  public String getOnTransaction() {
+    return null;
+  }
+}

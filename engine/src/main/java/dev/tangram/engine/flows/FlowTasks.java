@@ -1,0 +1,364 @@
+package dev.tangram.engine.flows;
+
+import dev.tangram.engine.access.Actor;
+import dev.tangram.engine.access.DirectoryUser;
+import dev.tangram.engine.common.ConflictException;
+import dev.tangram.engine.common.FieldError;
+import dev.tangram.engine.common.ForbiddenException;
+import dev.tangram.engine.common.NotFoundException;
+import dev.tangram.engine.common.ValidationException;
+import dev.tangram.engine.flows.internal.BpmnElements;
+import dev.tangram.engine.flows.internal.FlowHooks;
+import dev.tangram.engine.flows.internal.FlowNode;
+import dev.tangram.engine.flows.internal.Flowables;
+import dev.tangram.engine.flows.internal.TimelineNotes;
+import dev.tangram.engine.records.Record;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.bson.Document;
+import org.flowable.engine.HistoryService;
+import org.flowable.engine.ProcessEngine;
+import org.flowable.engine.RepositoryService;
+import org.flowable.engine.RuntimeService;
+import org.flowable.engine.TaskService;
+import org.flowable.engine.impl.util.CommandContextUtil;
+import org.flowable.task.api.DelegationState;
+import org.flowable.task.api.Task;
+import org.flowable.task.api.history.HistoricTaskInstance;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The task actions of DESIGN §5: approve, reject, return, transfer, delegate, add-sign, urge,
+ * comment, and the admin's handover. Each is checked first (the task is open, the actor may act
+ * on it, the input is valid) and then done as one Flowable transaction including its timeline
+ * entry, so a refused action changes nothing and two users racing for one task get one winner
+ * and one 409.
+ */
+public final class FlowTasks {
+
+  public static final List<String> ACTIONS = List.of("approve", "reject", "return", "transfer", "delegate", "addSign", "urge", "comment");
+
+  private final FlowDependencies deps;
+  private final TaskService tasks;
+  private final RuntimeService runtime;
+  private final HistoryService history;
+  private final RepositoryService repository;
+  private final FlowHooks hooks;
+  private final Flowables flowables;
+
+  FlowTasks(FlowDependencies deps, ProcessEngine engine, FlowHooks hooks, Flowables flowables) {
+    this.deps = deps;
+    this.tasks = engine.getTaskService();
+    this.runtime = engine.getRuntimeService();
+    this.history = engine.getHistoryService();
+    this.repository = engine.getRepositoryService();
+    this.hooks = hooks;
+    this.flowables = flowables;
+  }
+
+  /** Runs {@code action} (one of {@link #ACTIONS}) on task {@code taskId} for {@code actor}. */
+  public void act(String taskId, String action, TaskRequest request, Actor actor) {
+    switch (action) {
+      case "approve" -> approve(taskId, request, actor);
+      case "reject" -> reject(taskId, request, actor);
+      case "return" -> sendBack(taskId, request, actor);
+      case "transfer" -> reassign(taskId, "transfer", request, actor);
+      case "delegate" -> reassign(taskId, "delegate", request, actor);
+      case "addSign" -> addSign(taskId, request, actor);
+      case "urge" -> urge(taskId, request, actor);
+      case "comment" -> comment(taskId, request, actor);
+      default -> throw new NotFoundException("action", "There is no task action '" + action + "'; use one of " + String.join(", ", ACTIONS));
+    }
+  }
+
+  public void approve(String taskId, TaskRequest request, Actor actor) {
+    Task task = open(taskId, "approve", actor);
+    Optional<FlowNode.Approve> node = node(task);
+    Record patched = applyData(task, node, request, actor);
+    try {
+      flowables.inTransaction(actor.username(), "Task " + taskId, () -> {
+        if (task.getDelegationState() == DelegationState.PENDING) {
+          note(task, "approve", actor, request, Map.of("delegatedBy", String.valueOf(task.getOwner())));
+          tasks.resolveTask(taskId);
+          return;
+        }
+        Map<String, Object> variables = new HashMap<>();
+        String nodeId = task.getTaskDefinitionKey();
+        List<String> last = nodeId.equals(runtime.getVariable(task.getExecutionId(), "tg_last_node"))
+            ? new ArrayList<>(stringList(runtime.getVariable(task.getExecutionId(), BpmnElements.VAR_LAST))) : new ArrayList<>();
+        last.add(actor.username());
+        variables.put(BpmnElements.VAR_LAST, last);
+        variables.put("tg_last_node", nodeId);
+        if (!request.nextApprovers().isEmpty()) {
+          variables.put(BpmnElements.VAR_NEXT, new ArrayList<>(request.nextApprovers()));
+        }
+        if (node.isPresent() && "ratio".equals(node.get().mode())) {
+          variables.put(BpmnElements.yes(nodeId), intVariable(task, BpmnElements.yes(nodeId)) + 1);
+        }
+        note(task, "approve", actor, request, Map.of());
+        runtime.setVariables(task.getProcessInstanceId(), variables);
+        tasks.complete(taskId, actor.username());
+      });
+    } catch (RuntimeException e) {
+      if (patched != null) {
+        undo(task, patched, request.data());
+      }
+      throw e;
+    }
+  }
+
+  public void reject(String taskId, TaskRequest request, Actor actor) {
+    Task task = open(taskId, "reject", actor);
+    Optional<FlowNode.Approve> node = node(task);
+    flowables.inTransaction(actor.username(), "Task " + taskId, () -> {
+      note(task, "reject", actor, request, Map.of());
+      if (node.isPresent() && "ratio".equals(node.get().mode())) {
+        String id = node.get().id();
+        int no = intVariable(task, BpmnElements.no(id)) + 1;
+        int all = stringList(runtime.getVariable(task.getProcessInstanceId(), BpmnElements.approvers(id))).size();
+        if (all - no >= intVariable(task, BpmnElements.need(id))) { // the share can still be reached: a "no" vote only
+          runtime.setVariable(task.getProcessInstanceId(), BpmnElements.no(id), no);
+          tasks.complete(taskId, actor.username());
+          return;
+        }
+      }
+      runtime.deleteProcessInstance(task.getProcessInstanceId(), "rejected");
+      markCompletedBy(taskId, actor);
+    });
+  }
+
+  /** Return to the initiator (the record goes back to draft) or to an earlier node of this instance. */
+  public void sendBack(String taskId, TaskRequest request, Actor actor) {
+    Task task = open(taskId, "return", actor);
+    String target = request.target() == null || request.target().isBlank() ? "initiator" : request.target();
+    if (!"initiator".equals(target)) {
+      boolean earlier = !target.equals(task.getTaskDefinitionKey()) && history.createHistoricActivityInstanceQuery()
+          .processInstanceId(task.getProcessInstanceId()).activityId(target).finished().count() > 0
+          && node(task.getProcessDefinitionId(), target).isPresent();
+      if (!earlier) {
+        throw ValidationException.of("target", "notEarlier", "'" + target + "' is not an approve node this record has already passed; return to 'initiator' or one of those");
+      }
+    }
+    flowables.inTransaction(actor.username(), "Task " + taskId, () -> {
+      note(task, "return", actor, request, Map.of("target", target));
+      if ("initiator".equals(target)) {
+        runtime.deleteProcessInstance(task.getProcessInstanceId(), "returned");
+        markCompletedBy(taskId, actor);
+      } else {
+        runtime.createChangeActivityStateBuilder().processInstanceId(task.getProcessInstanceId())
+            .moveActivityIdTo(task.getTaskDefinitionKey(), target).changeState();
+      }
+    });
+  }
+
+  private void reassign(String taskId, String action, TaskRequest request, Actor actor) {
+    Task task = open(taskId, action, actor);
+    String to = requireUser(request.to(), actor);
+    flowables.inTransaction(actor.username(), "Task " + taskId, () -> {
+      note(task, action, actor, request, Map.of("to", to));
+      if ("delegate".equals(action)) {
+        tasks.delegateTask(taskId, to);
+      } else {
+        tasks.setAssignee(taskId, to);
+      }
+    });
+  }
+
+  /** Add-sign: {@code before} (the added user approves first, then it comes back), {@code after}, or {@code parallel}. */
+  public void addSign(String taskId, TaskRequest request, Actor actor) {
+    Task task = open(taskId, "addSign", actor);
+    String to = requireUser(request.to(), actor);
+    String position = request.position() == null ? "before" : request.position();
+    Optional<FlowNode.Approve> node = node(task);
+    if ("parallel".equals(position) && node.isPresent() && "sequential".equals(node.get().mode())) {
+      throw ValidationException.of("position", "sequentialNode", "Node '" + node.get().id() + "' approves one after another; add a signer before or after instead");
+    }
+    flowables.inTransaction(actor.username(), "Task " + taskId, () -> {
+      note(task, "addSign", actor, request, Map.of("to", to, "position", position));
+      switch (position) {
+        case "before" -> tasks.delegateTask(taskId, to);
+        case "after" -> {
+          tasks.setOwner(taskId, actor.username());
+          tasks.setAssignee(taskId, to);
+        }
+        case "parallel" -> {
+          if (node.isEmpty()) {
+            throw ValidationException.of("position", "notMultiInstance", "Task " + taskId + " is not an approve node of a flow JSON; add a signer before or after instead");
+          }
+          runtime.addMultiInstanceExecution(task.getTaskDefinitionKey(), task.getProcessInstanceId(), Map.of(BpmnElements.VAR_APPROVER, to));
+        }
+        default -> throw ValidationException.of("position", "enum", "Add-sign position '" + position + "' is not one of before, after, parallel");
+      }
+    });
+  }
+
+  /** The initiator (or an app admin) nudges the assignee of an open task. */
+  public void urge(String taskId, TaskRequest request, Actor actor) {
+    Task task = find(taskId, "urge");
+    if (!actor.username().equals(initiator(task)) && !deps.access().isAppAdmin(actor, appOf(task))) {
+      throw new ForbiddenException("Only the initiator may urge task " + taskId);
+    }
+    flowables.inTransaction(actor.username(), "Task " + taskId, () -> note(task, "urge", actor, request, Map.of()));
+  }
+
+  /** A comment on the timeline by the assignee or the initiator. */
+  public void comment(String taskId, TaskRequest request, Actor actor) {
+    Task task = find(taskId, "comment on");
+    if (!isAssignee(task, actor) && !actor.username().equals(initiator(task))) {
+      throw new ForbiddenException(actor.username() + " is neither the assignee nor the initiator of task " + taskId);
+    }
+    if (request.comment() == null || request.comment().isBlank()) {
+      throw ValidationException.of("comment", "required", "A comment needs text");
+    }
+    flowables.inTransaction(actor.username(), "Task " + taskId, () -> note(task, "comment", actor, request, Map.of()));
+  }
+
+  /** Hands every open task of {@code from} to {@code to} in one transaction, e.g. when {@code from} leaves; admins only. */
+  public int handOver(String from, String to, Actor actor) {
+    if (!actor.unconstrained()) {
+      throw new ForbiddenException("Only a platform admin may hand over another user's tasks");
+    }
+    String target = requireUser(to, actor);
+    List<Task> open = tasks.createTaskQuery().taskAssignee(from).processDefinitionKeyLike("tg.%").list();
+    flowables.inTransaction(actor.username(), "The tasks of " + from, () -> {
+      for (Task task : open) {
+        TimelineNotes.add(tasks, task.getId(), task.getProcessInstanceId(), "handover", actor.username(), task.getTaskDefinitionKey(),
+            null, Map.of("from", from, "to", target));
+        tasks.setAssignee(task.getId(), target);
+      }
+    });
+    return open.size();
+  }
+
+  /** The node definition of an approve task (absent for tasks of uploaded BPMN). */
+  Optional<FlowNode.Approve> node(Task task) {
+    return node(task.getProcessDefinitionId(), task.getTaskDefinitionKey());
+  }
+
+  private Optional<FlowNode.Approve> node(String processDefinitionId, String activityId) {
+    var element = repository.getBpmnModel(processDefinitionId).getFlowElement(activityId);
+    return element == null ? Optional.empty() : hooks.node(processDefinitionId, element, FlowNode.Approve.class);
+  }
+
+  /** Applies the approver's data changes under the node's field permissions; null when there are none. */
+  private Record applyData(Task task, Optional<FlowNode.Approve> node, TaskRequest request, Actor actor) {
+    ObjectNode data = request.data();
+    if (data == null || data.isEmpty()) {
+      return null;
+    }
+    Map<String, String> fields = node.map(FlowNode.Approve::fields).orElse(Map.of());
+    List<FieldError> refused = new ArrayList<>();
+    for (String key : data.propertyNames()) {
+      if (!"edit".equals(fields.getOrDefault(key, "read"))) {
+        refused.add(new FieldError("data." + key, "notEditable", "Field '" + key + "' is " + fields.getOrDefault(key, "read")
+            + " at node '" + task.getTaskDefinitionKey() + "' and cannot be changed there"));
+      }
+    }
+    if (!refused.isEmpty()) {
+      throw new ValidationException(refused);
+    }
+    Record before = deps.records().getUnconstrained(appOf(task), formOf(task), recordOf(task));
+    deps.records().changeStatus(before.app(), before.form(), before.id(), FlowStatus.IN_APPROVAL, data,
+        request.recordVersion(), actor.username(), new Document("taskId", task.getId()).append("node", task.getTaskDefinitionKey()));
+    return before;
+  }
+
+  /** The task was not completed after all: put back the fields the approver changed. */
+  private void undo(Task task, Record before, ObjectNode changed) {
+    ObjectNode restore = before.data().objectNode();
+    changed.propertyNames().forEach(k -> restore.set(k, before.data().has(k) ? before.data().get(k) : restore.nullNode()));
+    try {
+      deps.records().changeStatus(before.app(), before.form(), before.id(), FlowStatus.IN_APPROVAL, restore, null, "flow",
+          new Document("taskId", task.getId()).append("undo", true));
+    } catch (RuntimeException ignored) {
+      // best effort: the record keeps the approver's valid change and the task stays open
+    }
+  }
+
+  private Task open(String taskId, String action, Actor actor) {
+    Task task = find(taskId, action);
+    if (!isAssignee(task, actor)) {
+      throw new ForbiddenException("Cannot " + action + " task " + taskId + ": " + actor.username() + " is not its assignee");
+    }
+    return task;
+  }
+
+  private Task find(String taskId, String action) {
+    Task task = tasks.createTaskQuery().taskId(taskId).includeProcessVariables().singleResult();
+    if (task != null) {
+      return task;
+    }
+    HistoricTaskInstance done = history.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
+    if (done != null) {
+      throw new ConflictException("task", "alreadyCompleted", "Cannot " + action + " task " + taskId + ": it is already completed");
+    }
+    throw new NotFoundException("task", "There is no task " + taskId);
+  }
+
+  private boolean isAssignee(Task task, Actor actor) {
+    if (task.getAssignee() != null) {
+      return task.getAssignee().equals(actor.username());
+    }
+    return tasks.getIdentityLinksForTask(task.getId()).stream().anyMatch(link -> "candidate".equals(link.getType())
+        && (actor.username().equals(link.getUserId()) || (link.getGroupId() != null && actor.roles().contains(link.getGroupId()))));
+  }
+
+  private String requireUser(String to, Actor actor) {
+    if (to == null || to.isBlank()) {
+      throw ValidationException.of("to", "required", "Name the user in 'to'");
+    }
+    if (!deps.directory().findUser(to).map(DirectoryUser::enabled).orElse(false)) {
+      throw ValidationException.of("to", "unknownUser", "There is no active user '" + to + "'");
+    }
+    if (to.equals(actor.username())) {
+      throw ValidationException.of("to", "self", "The task is already yours");
+    }
+    return to;
+  }
+
+  private void note(Task task, String action, Actor actor, TaskRequest request, Map<String, ?> extra) {
+    TimelineNotes.add(tasks, task.getId(), task.getProcessInstanceId(), action, actor.username(), task.getTaskDefinitionKey(),
+        request.comment(), extra);
+  }
+
+  /** A task ended by deleting its instance has no completer; the "done" list wants the one who decided. */
+  private static void markCompletedBy(String taskId, Actor actor) {
+    var historic = CommandContextUtil.getProcessEngineConfiguration().getTaskServiceConfiguration()
+        .getHistoricTaskService().getHistoricTask(taskId);
+    if (historic != null) {
+      historic.setCompletedBy(actor.username());
+    }
+  }
+
+  private int intVariable(Task task, String name) {
+    Object value = runtime.getVariable(task.getProcessInstanceId(), name);
+    return value instanceof Number n ? n.intValue() : 0;
+  }
+
+  private static List<String> stringList(Object value) {
+    List<String> result = new ArrayList<>();
+    if (value instanceof List<?> list) {
+      list.forEach(v -> result.add(String.valueOf(v)));
+    }
+    return result;
+  }
+
+  static String appOf(Task task) {
+    return String.valueOf(task.getProcessVariables().get(BpmnElements.VAR_APP));
+  }
+
+  static String formOf(Task task) {
+    return String.valueOf(task.getProcessVariables().get(BpmnElements.VAR_FORM));
+  }
+
+  static String recordOf(Task task) {
+    return String.valueOf(task.getProcessVariables().get(BpmnElements.VAR_RECORD));
+  }
+
+  static String initiator(Task task) {
+    return String.valueOf(task.getProcessVariables().get(BpmnElements.VAR_INITIATOR));
+  }
+}

@@ -1,0 +1,66 @@
+package dev.tangram.engine.flows.internal;
+
+import dev.tangram.engine.common.ConflictException;
+import java.util.function.Supplier;
+import org.flowable.common.engine.api.FlowableException;
+import org.flowable.common.engine.api.FlowableObjectNotFoundException;
+import org.flowable.common.engine.api.FlowableOptimisticLockingException;
+import org.flowable.engine.IdentityService;
+import org.flowable.engine.ManagementService;
+import org.flowable.task.api.TaskInfo;
+import org.jspecify.annotations.Nullable;
+
+/** Runs several Flowable calls as one transaction on behalf of a user, and says what a lost race means. */
+public final class Flowables {
+
+  private final ManagementService management;
+  private final IdentityService identity;
+
+  public Flowables(ManagementService management, IdentityService identity) {
+    this.management = management;
+    this.identity = identity;
+  }
+
+  /**
+   * Runs {@code work} in one Flowable command (one database transaction) as {@code user}. A
+   * concurrent change of the same task or instance becomes a 409 naming {@code what}.
+   */
+  public <T> T inTransaction(String user, String what, Supplier<T> work) {
+    identity.setAuthenticatedUserId(user);
+    try {
+      return management.executeCommand(context -> work.get());
+    } catch (FlowableOptimisticLockingException | FlowableObjectNotFoundException e) {
+      throw new ConflictException("task", "concurrentChange", what + " was completed or changed by someone else at the same time; reload it");
+    } catch (FlowableException e) {
+      if (isLockConflict(e)) {
+        throw new ConflictException("task", "concurrentChange", what + " was completed or changed by someone else at the same time; reload it");
+      }
+      throw e;
+    } finally {
+      identity.setAuthenticatedUserId(null);
+    }
+  }
+
+  public void inTransaction(String user, String what, Runnable work) {
+    inTransaction(user, what, () -> {
+      work.run();
+      return null;
+    });
+  }
+
+  private static boolean isLockConflict(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String m = String.valueOf(t.getMessage()).toLowerCase();
+      if (m.contains("deadlock") || m.contains("lock timeout") || m.contains("could not serialize") || m.contains("timeout trying to lock")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The record a task belongs to, from its process variables. */
+  public static @Nullable String variable(TaskInfo task, String name) {
+    Object value = task.getProcessVariables().get(name);
+    return value == null ? null : value.toString();
+  }
+}

@@ -1,0 +1,404 @@
+package dev.tangram.engine.flows;
+
+import static dev.tangram.engine.flows.FlowTestNode.ADMIN;
+import static dev.tangram.engine.flows.FlowTestNode.ALICE;
+import static dev.tangram.engine.flows.FlowTestNode.BOB;
+import static dev.tangram.engine.flows.FlowTestNode.CAROL;
+import static dev.tangram.engine.flows.FlowTestNode.DAVE;
+import static dev.tangram.engine.flows.FlowTestNode.ERIN;
+import static dev.tangram.engine.flows.FlowTestNode.FRANK;
+import static dev.tangram.engine.testing.Fixtures.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import dev.tangram.engine.common.ConflictException;
+import dev.tangram.engine.common.ForbiddenException;
+import dev.tangram.engine.common.TangramException;
+import dev.tangram.engine.common.ValidationException;
+import dev.tangram.engine.records.Record;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Approval scenarios end to end on the real engine pieces (MongoDB wire protocol, Flowable, GraalJS);
+ * run once on H2 and once on PostgreSQL by the subclasses. Each test uses its own app.
+ */
+abstract class FlowScenarios {
+
+  static FlowTestNode node;
+  private static final AtomicInteger apps = new AtomicInteger();
+
+  static void start(String database) {
+    node = new FlowTestNode(database);
+  }
+
+  @AfterAll
+  static void stop() {
+    node.close();
+  }
+
+  /** A fresh app with the expense form and {@code flow} deployed. */
+  static String app(String flow) {
+    String app = "a" + apps.incrementAndGet();
+    node.expenseForm(app);
+    node.deploy(app, flow);
+    node.app = app;
+    return app;
+  }
+
+  static final String TWO_STEP = "{'nodes':[{'id':'mgr','type':'approve','assignee':{'kind':'deptHead','level':1},'fields':{'note':'edit','amount':'read'}},"
+      + "{'id':'gm','type':'approve','assignee':{'kind':'role','role':'gm'}}]}";
+
+  @Test
+  void aTwoStepFlowTakesTheRecordFromSubmitToApproved() {
+    String app = app(TWO_STEP);
+    Record r = node.submit(app, ALICE, "{'title':'Taxi','amount':38.5}");
+    assertThat(r.status()).isEqualTo(FlowStatus.IN_APPROVAL);
+    assertThat(node.onlyTask(BOB).recordId()).isEqualTo(r.id());
+    node.approve(BOB);
+    assertThat(node.status(app, r.id())).isEqualTo(FlowStatus.IN_APPROVAL);
+    node.approve(DAVE);
+    assertThat(node.status(app, r.id())).isEqualTo(FlowStatus.APPROVED);
+    assertThat(node.todo(DAVE)).isEmpty();
+    List<String> types = new ArrayList<>();
+    node.mongo.database.getCollection("_events").find(Filters.and(Filters.eq("recordId", r.id()), Filters.regex("type", "^(flow|task)")))
+        .sort(new Document("_id", 1)).forEach(d -> types.add(d.getString("type")));
+    assertThat(types).containsExactly("flow.started", "task.created", "task.completed", "task.created", "task.completed", "flow.completed");
+  }
+
+  @Test
+  void aRejectionEndsTheFlowAndTheRecordIsRejected() {
+    String app = app(TWO_STEP);
+    Record r = node.submit(app, ALICE, "{'title':'Caviar','amount':900}");
+    node.flows.tasks().act(node.onlyTask(BOB).id(), "reject", TaskRequest.comment("no"), BOB);
+    assertThat(node.status(app, r.id())).isEqualTo(FlowStatus.REJECTED);
+    assertThat(node.todo(DAVE)).isEmpty();
+    assertThat(node.flows.queries().done(BOB, 1, 10).items()).extracting(FlowTask::recordId).contains(r.id());
+  }
+
+  @Test
+  void branchConditionsAreEvaluatedBySandboxAgainstTheRecord() {
+    String app = app("""
+        {'nodes':[{'id':'mgr','type':'approve','assignee':{'kind':'deptHead','level':1}},
+          {'type':'branch','branches':[
+            {'when':'amount > 5000 && title.length > 0','nodes':[{'id':'gm','type':'approve','assignee':{'kind':'role','role':'gm'}}]},
+            {'otherwise':true,'nodes':[]}]}]}""");
+    Record small = node.submit(app, ALICE, "{'title':'Pens','amount':20}");
+    Record big = node.submit(app, ALICE, "{'title':'Car','amount':9000}");
+    for (int i = 0; i < 2; i++) {
+      node.flows.tasks().act(node.todo(BOB).getFirst().id(), "approve", TaskRequest.comment(null), BOB);
+    }
+    assertThat(node.status(app, small.id())).isEqualTo(FlowStatus.APPROVED);
+    assertThat(node.status(app, big.id())).isEqualTo(FlowStatus.IN_APPROVAL);
+    assertThat(node.onlyTask(DAVE).recordId()).isEqualTo(big.id());
+  }
+
+  @Test
+  void allModeNeedsEveryApproverAndSequentialModeGoesInOrder() {
+    String app = app("{'nodes':[{'id':'both','type':'approve','mode':'all','assignee':{'kind':'role','role':'finance'}},"
+        + "{'id':'seq','type':'approve','mode':'sequential','assignee':{'kind':'user','users':['carol','bob']}}]}");
+    Record r = node.submit(app, ALICE, "{'title':'Desk','amount':300}");
+    node.approve(ERIN);
+    assertThat(node.todo(FRANK)).hasSize(1);
+    assertThat(node.todo(CAROL)).isEmpty();
+    node.approve(FRANK);
+    assertThat(node.todo(BOB)).isEmpty();
+    node.approve(CAROL);
+    node.approve(BOB);
+    assertThat(node.status(app, r.id())).isEqualTo(FlowStatus.APPROVED);
+  }
+
+  @Test
+  void ratioModePassesAtItsShareAndFailsWhenItCanNoLongerBeReached() {
+    String app = app("{'nodes':[{'id':'board','type':'approve','mode':'ratio','ratio':0.6,'assignee':{'kind':'user','users':['bob','carol','dave']}}]}");
+    Record passes = node.submit(app, ALICE, "{'title':'A','amount':1}");
+    node.flows.tasks().act(node.onlyTask(BOB).id(), "reject", TaskRequest.comment("no"), BOB);
+    assertThat(node.status(app, passes.id())).isEqualTo(FlowStatus.IN_APPROVAL);
+    node.approve(CAROL);
+    node.approve(DAVE);
+    assertThat(node.status(app, passes.id())).isEqualTo(FlowStatus.APPROVED);
+
+    Record fails = node.submit(app, ALICE, "{'title':'B','amount':1}");
+    node.flows.tasks().act(node.onlyTask(BOB).id(), "reject", TaskRequest.comment(null), BOB);
+    node.flows.tasks().act(node.onlyTask(CAROL).id(), "reject", TaskRequest.comment(null), CAROL);
+    assertThat(node.status(app, fails.id())).isEqualTo(FlowStatus.REJECTED);
+    assertThat(node.todo(DAVE)).isEmpty();
+  }
+
+  @Test
+  void anEmptyApproverRuleSkipsOrGoesToTheAppAdminAndInitiatorsAreAutoApproved() {
+    String app = app("{'nodes':[{'id':'nobody','type':'approve','whenEmpty':'skip','assignee':{'kind':'field','field':'owner'}},"
+        + "{'id':'self','type':'approve','autoApprove':true,'assignee':{'kind':'initiator'}},"
+        + "{'id':'admin','type':'approve','assignee':{'kind':'role','role':'gm'}},"
+        + "{'id':'fallback','type':'approve','whenEmpty':'admin','assignee':{'kind':'deptHead','level':5}}]}");
+    Record r = node.submit(app, ALICE, "{'title':'A','amount':1}");
+    assertThat(node.todo(ALICE)).isEmpty();
+    node.approve(DAVE);
+    node.approve(ADMIN);
+    assertThat(node.status(app, r.id())).isEqualTo(FlowStatus.APPROVED);
+    assertThat(node.flows.queries().timeline(app, "expense", r.id(), ALICE)).extracting(TimelineEntry::action)
+        .contains("submitted", "skipped", "autoApproved", "approve", "toAdmin", "completed");
+  }
+
+  @Test
+  void chosenApproversParallelBranchesCcAndActionNodes() {
+    EchoPlugin.POSTED.clear();
+    String app = app("""
+        {'nodes':[{'id':'pick','type':'approve','assignee':{'kind':'initiatorChoice'}},
+          {'type':'parallel','branches':[
+            {'nodes':[{'id':'p1','type':'approve','assignee':{'kind':'user','user':'bob'}}]},
+            {'nodes':[{'id':'p2','type':'approve','assignee':{'kind':'user','user':'erin'}}]}]},
+          {'id':'fin','type':'cc','to':{'kind':'role','role':'finance'}},
+          {'id':'post','type':'action','plugin':'echo','action':'post'}]}""");
+    Record r = node.flows.instances().submit(app, "expense", json("{'data':{'title':'Chairs','amount':80}}"),
+        Map.of("pick", List.of("carol")), ALICE);
+    node.approve(CAROL);
+    node.approve(BOB);
+    assertThat(node.status(app, r.id())).isEqualTo(FlowStatus.IN_APPROVAL);
+    node.approve(ERIN);
+    assertThat(node.status(app, r.id())).isEqualTo(FlowStatus.APPROVED);
+    assertThat(EchoPlugin.POSTED).containsExactly("Chairs");
+    assertThat(node.flows.queries().copiedToMe(FRANK, 1, 10).items()).extracting(FlowQueries.CopiedFlow::recordId).containsExactly(r.id());
+    assertThat(node.flows.queries().copiedToMe(ERIN, 1, 10).items()).extracting(FlowQueries.CopiedFlow::recordId).containsExactly(r.id());
+    assertThat(node.flows.queries().done(ERIN, 1, 200).items()).extracting(FlowTask::recordId).contains(r.id());
+  }
+
+  @Test
+  void returnToTheInitiatorMakesADraftThatCanBeSentAgainAndReturnToAnEarlierNodeReopensIt() {
+    String app = app(TWO_STEP);
+    Record r = node.submit(app, ALICE, "{'title':'Hotel','amount':120}");
+    node.approve(BOB);
+    FlowTask gm = node.onlyTask(DAVE);
+    assertThatThrownBy(() -> node.flows.tasks().act(gm.id(), "return", new TaskRequest(null, null, null, null, "nope", null, null), DAVE))
+        .isInstanceOf(ValidationException.class);
+    node.flows.tasks().act(gm.id(), "return", new TaskRequest("check again", null, null, null, "mgr", null, null), DAVE);
+    assertThat(node.todo(DAVE)).isEmpty();
+    node.flows.tasks().act(node.onlyTask(BOB).id(), "return", new TaskRequest("fix it", null, null, null, "initiator", null, null), BOB);
+    assertThat(node.status(app, r.id())).isEqualTo(FlowStatus.DRAFT);
+    node.flows.instances().send(app, "expense", r.id(), Map.of(), null, ALICE);
+    node.approve(BOB);
+    node.approve(DAVE);
+    assertThat(node.status(app, r.id())).isEqualTo(FlowStatus.APPROVED);
+    assertThat(node.flows.queries().started(ALICE, 1, 10).items()).filteredOn(s -> s.recordId().equals(r.id()))
+        .extracting(FlowQueries.StartedFlow::outcome).containsExactly("approved", "returned");
+  }
+
+  @Test
+  void transferDelegateAndAddSign() {
+    String app = app(TWO_STEP);
+    Record r = node.submit(app, ALICE, "{'title':'Lamp','amount':10}");
+    node.flows.tasks().act(node.onlyTask(BOB).id(), "transfer", TaskRequest.to("carol"), BOB);
+    assertThat(node.todo(BOB)).isEmpty();
+    node.flows.tasks().act(node.onlyTask(CAROL).id(), "delegate", TaskRequest.to("erin"), CAROL);
+    node.approve(ERIN); // resolves the delegation: back to carol
+    assertThat(node.onlyTask(CAROL).owner()).isEqualTo("carol");
+    node.flows.tasks().act(node.onlyTask(CAROL).id(), "addSign", new TaskRequest(null, null, null, "frank", null, "after", null), CAROL);
+    node.approve(FRANK);
+    FlowTask gm = node.onlyTask(DAVE);
+    node.flows.tasks().act(gm.id(), "addSign", new TaskRequest(null, null, null, "erin", null, "parallel", null), DAVE);
+    node.approve(DAVE); // mode any: one of the two is enough
+    assertThat(node.todo(ERIN)).isEmpty();
+    assertThat(node.status(app, r.id())).isEqualTo(FlowStatus.APPROVED);
+  }
+
+  @Test
+  void theInitiatorMayWithdrawOnlyBeforeTheFirstApproval() {
+    String app = app(TWO_STEP);
+    Record early = node.submit(app, ALICE, "{'title':'A','amount':1}");
+    assertThatThrownBy(() -> node.flows.instances().withdraw(app, "expense", early.id(), null, BOB)).isInstanceOf(ForbiddenException.class);
+    node.flows.instances().withdraw(app, "expense", early.id(), "oops", ALICE);
+    assertThat(node.status(app, early.id())).isEqualTo(FlowStatus.WITHDRAWN);
+    assertThat(node.todo(BOB)).isEmpty();
+
+    Record late = node.submit(app, ALICE, "{'title':'B','amount':1}");
+    node.approve(BOB);
+    assertThatThrownBy(() -> node.flows.instances().withdraw(app, "expense", late.id(), null, ALICE))
+        .isInstanceOf(ConflictException.class).hasMessageContaining("already been approved");
+    assertThat(node.status(app, late.id())).isEqualTo(FlowStatus.IN_APPROVAL);
+  }
+
+  @Test
+  void nodeFieldPermissionsAreEnforcedWhenATaskIsCompletedWithChangedData() {
+    String app = app(TWO_STEP);
+    Record r = node.submit(app, ALICE, "{'title':'Trip','amount':400}");
+    FlowTask task = node.onlyTask(BOB);
+    ObjectNode forbidden = (ObjectNode) json("{'note':'ok','amount':1}");
+    assertThatThrownBy(() -> node.flows.tasks().act(task.id(), "approve", new TaskRequest(null, forbidden, null, null, null, null, null), BOB))
+        .isInstanceOf(ValidationException.class)
+        .satisfies(e -> assertThat(((ValidationException) e).errors()).extracting(f -> f.field()).containsExactly("data.amount"));
+    assertThat(node.mongo.records.getUnconstrained(app, "expense", r.id()).data().get("amount").decimalValue()).isEqualByComparingTo("400");
+    assertThat(node.onlyTask(BOB).id()).isEqualTo(task.id());
+    node.flows.tasks().act(task.id(), "approve", new TaskRequest(null, (ObjectNode) json("{'note':'checked'}"), null, null, null, null, null), BOB);
+    assertThat(node.mongo.records.getUnconstrained(app, "expense", r.id()).data().get("note").asString()).isEqualTo("checked");
+  }
+
+  @Test
+  void onlyTheAssigneeActsAFinishedTaskIsAConflictAndOfTwoRacingApproversOneWins() throws Exception {
+    String app = app("{'nodes':[{'id':'fin','type':'approve','mode':'any','assignee':{'kind':'user','users':['erin']}}]}");
+    Record r = node.submit(app, ALICE, "{'title':'A','amount':1}");
+    FlowTask task = node.onlyTask(ERIN);
+    assertThatThrownBy(() -> node.flows.tasks().act(task.id(), "approve", TaskRequest.comment(null), FRANK)).isInstanceOf(ForbiddenException.class);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<String>> results = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      results.add(pool.submit(() -> {
+        go.await();
+        try {
+          node.flows.tasks().act(task.id(), "approve", TaskRequest.comment(null), ERIN);
+          return "ok";
+        } catch (ConflictException e) {
+          return "409";
+        }
+      }));
+    }
+    go.countDown();
+    List<String> outcomes = new ArrayList<>();
+    for (Future<String> f : results) {
+      outcomes.add(f.get());
+    }
+    pool.shutdown();
+    assertThat(outcomes).containsExactlyInAnyOrder("ok", "409");
+    assertThat(node.status(app, r.id())).isEqualTo(FlowStatus.APPROVED);
+    assertThatThrownBy(() -> node.flows.tasks().act(task.id(), "approve", TaskRequest.comment(null), ERIN))
+        .isInstanceOf(ConflictException.class).hasMessageContaining("already completed");
+  }
+
+  @Test
+  void anAdminHandsAllOpenTasksOfALeavingUserToSomeoneElse() {
+    String app = app(TWO_STEP);
+    node.submit(app, ALICE, "{'title':'A','amount':1}");
+    node.submit(app, ALICE, "{'title':'B','amount':2}");
+    assertThatThrownBy(() -> node.flows.tasks().handOver("bob", "carol", DAVE)).isInstanceOf(ForbiddenException.class);
+    assertThat(node.flows.tasks().handOver("bob", "carol", ADMIN)).isGreaterThanOrEqualTo(2);
+    assertThat(node.todo(BOB)).isEmpty();
+    assertThat(node.todo(CAROL)).hasSize(2);
+  }
+
+  @Test
+  void urgeCommentTimelineAndDiagram() {
+    String app = app(TWO_STEP);
+    Record r = node.submit(app, ALICE, "{'title':'A','amount':1}");
+    FlowTask task = node.onlyTask(BOB);
+    node.flows.tasks().act(task.id(), "urge", TaskRequest.comment("please"), ALICE);
+    assertThatThrownBy(() -> node.flows.tasks().act(task.id(), "urge", TaskRequest.comment(null), CAROL)).isInstanceOf(ForbiddenException.class);
+    node.flows.tasks().act(task.id(), "comment", TaskRequest.comment("looking"), BOB);
+    var timeline = node.flows.queries().timeline(app, "expense", r.id(), ALICE);
+    assertThat(timeline).extracting(TimelineEntry::action).containsExactly("submitted", "urge", "comment");
+    assertThat(timeline.get(2).comment()).isEqualTo("looking");
+    FlowDiagram diagram = node.flows.queries().diagram(app, "expense", r.id(), ALICE);
+    assertThat(diagram.activeNodes()).containsExactly("mgr");
+    assertThat(diagram.bpmnXml()).contains("id=\"gm\"");
+  }
+
+  @Test
+  void runningInstancesFinishOnTheirVersionAfterANewOneIsDeployed() {
+    String app = app(TWO_STEP);
+    Record old = node.submit(app, ALICE, "{'title':'Old','amount':1}");
+    node.deploy(app, "{'nodes':[{'id':'only','type':'approve','assignee':{'kind':'user','user':'erin'}}]}");
+    Record fresh = node.submit(app, ALICE, "{'title':'New','amount':1}");
+    node.approve(BOB);
+    node.approve(DAVE);
+    node.approve(ERIN);
+    assertThat(node.status(app, old.id())).isEqualTo(FlowStatus.APPROVED);
+    assertThat(node.status(app, fresh.id())).isEqualTo(FlowStatus.APPROVED);
+  }
+
+  // ---- consistency: what a crash between the two stores leaves, and the repair ----
+
+  @Test
+  void aRecordWhoseStartWasLostGetsItsInstanceFromTheRepair() {
+    String app = app(TWO_STEP);
+    Record r = node.submit(app, ALICE, "{'title':'A','amount':1}");
+    // the process died after the record write and before the start: no instance, record in approval
+    node.flows.instances().cancel(r.id(), "crash");
+    node.engine.getHistoryService().deleteHistoricProcessInstance(
+        node.engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(r.id()).singleResult().getId());
+    assertThat(node.todo(BOB)).isEmpty();
+    assertThat(node.flows.repair().repair(Duration.ZERO).started()).isEqualTo(1);
+    assertThat(node.onlyTask(BOB).recordId()).isEqualTo(r.id());
+    assertThat(node.flows.repair().repair(Duration.ZERO)).isEqualTo(new FlowRepair.Report(0, 0, 0));
+  }
+
+  @Test
+  void aRecordWhoseStatusChangeWasLostIsFinishedByTheRepair() {
+    String app = app(TWO_STEP);
+    Record approved = node.submit(app, ALICE, "{'title':'A','amount':1}");
+    Record rejected = node.submit(app, ALICE, "{'title':'B','amount':1}");
+    node.flows.tasks().act(node.todo(BOB).stream().filter(t -> t.recordId().equals(rejected.id())).findFirst().orElseThrow().id(),
+        "reject", TaskRequest.comment(null), BOB);
+    node.approve(BOB);
+    node.approve(DAVE);
+    // the process died after Flowable's commit and before the record write: put the records back
+    for (Record r : List.of(approved, rejected)) {
+      node.mongo.database.getCollection("records." + app + ".expense").updateOne(Filters.eq("_id", new ObjectId(r.id())),
+          Updates.combine(Updates.set("status", FlowStatus.IN_APPROVAL), Updates.set("updatedAt", new java.util.Date(0))));
+    }
+    assertThat(node.flows.repair().repair(Duration.ZERO).finished()).isEqualTo(2);
+    assertThat(node.status(app, approved.id())).isEqualTo(FlowStatus.APPROVED);
+    assertThat(node.status(app, rejected.id())).isEqualTo(FlowStatus.REJECTED);
+  }
+
+  @Test
+  void anInstanceWhoseRecordIsGoneIsEndedByTheRepairAndADeleteEndsItAtOnce() {
+    String app = app(TWO_STEP);
+    Record orphan = node.submit(app, ALICE, "{'title':'A','amount':1}");
+    Record deleted = node.submit(app, ALICE, "{'title':'B','amount':1}");
+    node.mongo.records.delete(app, "expense", deleted.id(), null, ALICE);
+    assertThat(node.todo(BOB)).extracting(FlowTask::recordId).containsExactly(orphan.id());
+    // the process died after the record's deletion and before its event reached the flows
+    node.mongo.database.getCollection("records." + app + ".expense").deleteOne(Filters.eq("_id", new ObjectId(orphan.id())));
+    assertThat(node.flows.repair().repair(Duration.ZERO).cancelled()).isEqualTo(1);
+    assertThat(node.todo(BOB)).isEmpty();
+  }
+
+  @Test
+  void theStartIsDrivenByTheCommittedRecordEventAndRetriedWhenItFails() {
+    String app = app(TWO_STEP);
+    node.engine.getRepositoryService().suspendProcessDefinitionByKey("tg." + app + ".expense");
+    Record r = node.submit(app, ALICE, "{'title':'A','amount':1}");
+    assertThat(r.status()).isEqualTo(FlowStatus.IN_APPROVAL);
+    assertThat(node.todo(BOB)).isEmpty();
+    assertThat(node.mongo.outbox.pendingCount()).isPositive();
+    node.engine.getRepositoryService().activateProcessDefinitionByKey("tg." + app + ".expense");
+    var later = new dev.tangram.engine.events.EventOutbox(node.mongo.database,
+        java.time.Clock.offset(java.time.Clock.systemUTC(), Duration.ofMinutes(1)));
+    later.register(new dev.tangram.engine.records.internal.RecordHistory(node.mongo.database));
+    later.register(flowsConsumer());
+    later.recover();
+    assertThat(node.onlyTask(BOB).recordId()).isEqualTo(r.id());
+  }
+
+  static dev.tangram.engine.events.EventConsumer flowsConsumer() {
+    return new dev.tangram.engine.events.EventConsumer() {
+      @Override
+      public String name() {
+        return "flows";
+      }
+
+      @Override
+      public void accept(dev.tangram.engine.events.Event event) {
+        node.flows.instances().ensureStarted(event.app(), event.form(), event.recordId());
+      }
+    };
+  }
+
+  static void expectFailure(Runnable r, Class<? extends TangramException> type) {
+    assertThatThrownBy(r::run).isInstanceOf(type);
+  }
+}
