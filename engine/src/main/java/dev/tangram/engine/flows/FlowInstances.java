@@ -81,6 +81,14 @@ public final class FlowInstances implements RecordLifecycle {
     return send(app, form, draft.id(), chosen, draft.version(), actor);
   }
 
+  /** Saves a new record of a form with a flow as a draft, to be sent with {@link #send} later. */
+  public Record saveDraft(String app, String form, JsonNode body, Actor actor) {
+    if (!definitions.hasFlow(app, form)) {
+      throw new ConflictException("form", "noFlow", "Form '" + form + "' has no flow; its records need no draft");
+    }
+    return deps.records().submit(app, form, body, true, actor);
+  }
+
   /** Sends a draft, withdrawn or rejected record (back) into its flow; only its initiator may. */
   public Record send(String app, String form, String id, Map<String, List<String>> chosen, @Nullable Long expectedVersion, Actor actor) {
     Record record = deps.records().get(app, form, id, actor);

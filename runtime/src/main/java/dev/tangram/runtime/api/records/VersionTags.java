@@ -4,15 +4,15 @@ import dev.tangram.runtime.api.errors.BadRequestException;
 import org.jspecify.annotations.Nullable;
 
 /** The record version as an entity tag: {@code ETag: "3"}; {@code If-Match} accepts 3, "3" or W/"3". */
-final class VersionTags {
+public final class VersionTags {
 
   private VersionTags() {}
 
-  static String of(long version) {
+  public static String of(long version) {
     return "\"" + version + "\"";
   }
 
-  static @Nullable Long parse(@Nullable String ifMatch) {
+  public static @Nullable Long parse(@Nullable String ifMatch) {
     if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
       return null;
     }
