@@ -319,6 +319,31 @@ abstract class FlowScenarios {
     assertThat(node.status(app, fresh.id())).isEqualTo(FlowStatus.APPROVED);
   }
 
+  @Test
+  void aTimeoutRemindsFirstAndThenDecidesOnItsOwn() {
+    String app = app("{'nodes':[{'id':'mgr','type':'approve','assignee':{'kind':'user','user':'bob'},"
+        + "'timeout':{'remindAfter':'PT1H','after':'PT2H','action':'approve'}},"
+        + "{'id':'gm','type':'approve','assignee':{'kind':'role','role':'gm'},'timeout':{'after':'PT1H','action':'reject'}}]}");
+    Record r = node.submit(app, ALICE, "{'title':'A','amount':1}");
+    fireTimer(r.id(), "mgr_tg_remind");
+    assertThat(node.todo(BOB)).hasSize(1);
+    fireTimer(r.id(), "mgr_tg_timeout");
+    assertThat(node.todo(BOB)).isEmpty();
+    assertThat(node.todo(DAVE)).hasSize(1);
+    fireTimer(r.id(), "gm_tg_timeout");
+    assertThat(node.status(app, r.id())).isEqualTo(FlowStatus.REJECTED);
+    assertThat(node.flows.queries().timeline(app, "expense", r.id(), ALICE)).extracting(TimelineEntry::action)
+        .containsSubsequence("submitted", "reminder", "timeoutApproved", "timeoutRejected", "completed");
+  }
+
+  /** What the async executor does when a timer is due, done now. */
+  private static void fireTimer(String recordId, String boundaryEvent) {
+    var management = node.engine.getManagementService();
+    String pid = node.engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(recordId).singleResult().getId();
+    var job = management.createTimerJobQuery().processInstanceId(pid).elementId(boundaryEvent).singleResult();
+    management.executeJob(management.moveTimerToExecutableJob(job.getId()).getId());
+  }
+
   // ---- consistency: what a crash between the two stores leaves, and the repair ----
 
   @Test

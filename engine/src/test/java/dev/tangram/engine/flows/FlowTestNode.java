@@ -45,13 +45,19 @@ final class FlowTestNode implements AutoCloseable {
 
   private static ScriptSandbox sandbox;
 
-  final EmbeddedMongo mongo = new EmbeddedMongo();
+  final EmbeddedMongo mongo;
   final ProcessEngine engine;
   final Flows flows;
   final FlowDependencies deps;
   private final String schema;
 
   FlowTestNode(String database) {
+    this(database, new EmbeddedMongo());
+  }
+
+  /** @param database {@code h2} (in memory), {@code h2file} (a fresh file, as the embedded default) or {@code postgres} */
+  FlowTestNode(String database, EmbeddedMongo mongo) {
+    this.mongo = mongo;
     AccessSettings settings = mongo.accessSettings;
     deps = new FlowDependencies(mongo.database, mongo.records, mongo.forms, mongo.directory,
         new AccessPolicy(settings, mongo.directory), settings, sandbox(), new PluginRegistry(List.of(new EchoPlugin())),
@@ -68,7 +74,8 @@ final class FlowTestNode implements AutoCloseable {
       configuration.setDatabaseSchema(schema);
     } else {
       schema = null;
-      configuration.setJdbcUrl("jdbc:h2:mem:flows-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+      configuration.setJdbcUrl("h2file".equals(database) ? "jdbc:h2:file:" + tempDir() + "/flowable"
+          : "jdbc:h2:mem:flows-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
       configuration.setJdbcDriver("org.h2.Driver");
       configuration.setJdbcUsername("sa");
       configuration.setJdbcPassword("");
@@ -82,6 +89,14 @@ final class FlowTestNode implements AutoCloseable {
     engine = configuration.buildProcessEngine();
     flows = new Flows(engine, deps);
     seedOrg();
+  }
+
+  private static String tempDir() {
+    try {
+      return java.nio.file.Files.createTempDirectory("tangram-flows").toString();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   static synchronized ScriptSandbox sandbox() {

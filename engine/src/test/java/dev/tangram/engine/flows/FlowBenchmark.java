@@ -1,0 +1,159 @@
+package dev.tangram.engine.flows;
+
+import static dev.tangram.engine.flows.FlowTestNode.ALICE;
+import static dev.tangram.engine.flows.FlowTestNode.BOB;
+import static dev.tangram.engine.flows.FlowTestNode.DAVE;
+import static dev.tangram.engine.testing.Fixtures.json;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import dev.tangram.engine.testing.EmbeddedMongo;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import org.flowable.bpmn.model.BpmnModel;
+import org.flowable.bpmn.model.EndEvent;
+import org.flowable.bpmn.model.Process;
+import org.flowable.bpmn.model.SequenceFlow;
+import org.flowable.bpmn.model.StartEvent;
+import org.flowable.bpmn.model.UserTask;
+import org.flowable.engine.RuntimeService;
+import org.flowable.engine.TaskService;
+import org.h2.mvstore.MVStore;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Submit + approve + approve of a two-step flow through Tangram's engine API (record submit into
+ * MongoDB, the outbox event starting the instance, approver resolution by department head and role,
+ * permission and assignee checks, timeline entries, flow events, the record's status change at the
+ * end) against the same steps as bare Flowable calls (start a two-task process, complete both
+ * tasks with fixed assignees), in one run on the same engine. Blocks alternate so drift hits both
+ * sides; the figure is the ratio of the block medians. Run: {@code ./tangram mvn -B -pl engine test
+ * -Pbench -Dtest=FlowBenchmark}.
+ */
+@Tag("bench")
+class FlowBenchmark {
+
+  static final int BLOCKS = Integer.getInteger("bench.blocks", 9);
+  static final int PER_BLOCK = Integer.getInteger("bench.perBlock", 60);
+
+  @Test
+  void embeddedDefaults() {
+    run("h2file", embeddedMongo());
+  }
+
+  @Test
+  void postgres() {
+    run("postgres", new EmbeddedMongo());
+  }
+
+  private static void run(String database, EmbeddedMongo mongo) {
+    try (FlowTestNode node = new FlowTestNode(database, mongo)) {
+      node.expenseForm("bench");
+      node.deploy("bench", FlowScenarios.TWO_STEP);
+      node.app = "bench";
+      node.engine.getRepositoryService().createDeployment().addBpmnModel("bare.bpmn20.xml", bare()).deploy();
+      JsonNode body = json("{'data':{'title':'Taxi','amount':38.5}}");
+      double[] tangram = new double[BLOCKS];
+      double[] bare = new double[BLOCKS];
+      for (int warm = 0; warm < 2; warm++) {
+        tangram(node, body);
+        bare(node);
+      }
+      for (int b = 0; b < BLOCKS; b++) {
+        tangram[b] = tangram(node, body);
+        bare[b] = bare(node);
+      }
+      double t = median(tangram);
+      double f = median(bare);
+      report(String.format("FlowBenchmark %-8s Tangram %.1f instances/s, bare Flowable %.1f instances/s, ratio %.2fx (blocks of %d, median of %d)",
+          database, t, f, f / t, PER_BLOCK, BLOCKS));
+    }
+  }
+
+  /** Instances per second through Tangram. */
+  private static double tangram(FlowTestNode node, JsonNode body) {
+    long start = System.nanoTime();
+    for (int i = 0; i < PER_BLOCK; i++) {
+      node.mongo.records.submit("bench", "expense", body, ALICE);
+      node.flows.tasks().act(node.flows.queries().todo(BOB, 1, 1).items().getFirst().id(), "approve", TaskRequest.comment(null), BOB);
+      node.flows.tasks().act(node.flows.queries().todo(DAVE, 1, 1).items().getFirst().id(), "approve", TaskRequest.comment(null), DAVE);
+    }
+    return PER_BLOCK / ((System.nanoTime() - start) / 1e9);
+  }
+
+  private static double bare(FlowTestNode node) {
+    RuntimeService runtime = node.engine.getRuntimeService();
+    TaskService tasks = node.engine.getTaskService();
+    long start = System.nanoTime();
+    for (int i = 0; i < PER_BLOCK; i++) {
+      runtime.startProcessInstanceByKey("bare", "b" + i);
+      tasks.complete(tasks.createTaskQuery().taskAssignee("bob").processDefinitionKey("bare").listPage(0, 1).getFirst().getId());
+      tasks.complete(tasks.createTaskQuery().taskAssignee("dave").processDefinitionKey("bare").listPage(0, 1).getFirst().getId());
+    }
+    return PER_BLOCK / ((System.nanoTime() - start) / 1e9);
+  }
+
+  private static BpmnModel bare() {
+    Process p = new Process();
+    p.setId("bare");
+    p.setExecutable(true);
+    StartEvent s = new StartEvent();
+    s.setId("s");
+    UserTask a = new UserTask();
+    a.setId("a");
+    a.setAssignee("bob");
+    UserTask b = new UserTask();
+    b.setId("b");
+    b.setAssignee("dave");
+    EndEvent e = new EndEvent();
+    e.setId("e");
+    p.addFlowElement(s);
+    p.addFlowElement(a);
+    p.addFlowElement(b);
+    p.addFlowElement(e);
+    p.addFlowElement(flow("f1", "s", "a"));
+    p.addFlowElement(flow("f2", "a", "b"));
+    p.addFlowElement(flow("f3", "b", "e"));
+    BpmnModel model = new BpmnModel();
+    model.addProcess(p);
+    return model;
+  }
+
+  private static SequenceFlow flow(String id, String from, String to) {
+    SequenceFlow f = new SequenceFlow(from, to);
+    f.setId(id);
+    return f;
+  }
+
+  /** MongoDB as the app's embedded default: mongo-java-server on an H2 file. */
+  private static EmbeddedMongo embeddedMongo() {
+    try {
+      Path dir = Files.createTempDirectory("tangram-bench");
+      MVStore store = new MVStore.Builder().fileName(dir.resolve("mongo.mv").toString()).cacheSize(256).open();
+      return new EmbeddedMongo(new MongoServer(new H2Backend(store)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    return sorted[sorted.length / 2];
+  }
+
+  private static void report(String line) {
+    System.out.println(line);
+    try {
+      Files.writeString(Path.of("target", "bench-results.txt"), line + System.lineSeparator(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
