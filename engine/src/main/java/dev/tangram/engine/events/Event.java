@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @param status        the record's status after the change
  * @param data          the record's stored data after the change; null for a deletion
  * @param before        the stored data before the change; null for a creation
- * @param details       anything else the emitter adds (e.g. task id, node, outcome)
+ * @param details       anything else the emitter adds (e.g. task id, node, outcome); record events
+ *                      carry the record's {@code createdBy} and {@code ownerDepartment}
  */
 public record Event(ObjectId id, String type, String app, @Nullable String form, @Nullable String recordId,
     long recordVersion, @Nullable String status, String actor, Instant at, @Nullable Document data,

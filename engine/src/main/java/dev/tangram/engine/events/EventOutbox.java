@@ -20,7 +20,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -44,15 +43,27 @@ public final class EventOutbox implements AutoCloseable {
   public static final String OUTBOX = "_outbox";
   /** When the oldest relayed-pending event was staged; indexed so recovery need not scan. */
   public static final String OUTBOX_AT = "_outboxAt";
-  static final String COLLECTION = "_events";
+  /** Every event, kept {@value #RETENTION_DAYS} day(s) after all consumers took it. */
+  public static final String COLLECTION = "_events";
+  /**
+   * The ids of events some consumer has not taken yet. Small by design: the relay scans it every
+   * pass, and the embedded store answers most queries by scanning, so scanning {@code _events} would
+   * cost more the longer events are kept.
+   */
+  public static final String OPEN = "_events_open";
+  static final int RETENTION_DAYS = 1;
 
   private static final Logger log = LoggerFactory.getLogger(EventOutbox.class);
   private static final Duration RELAY_GRACE = Duration.ofSeconds(5);
   private static final Duration TENTATIVE_GRACE = Duration.ofSeconds(30);
-  private static final Duration RETENTION = Duration.ofDays(7);
+  private static final Duration RETENTION = Duration.ofDays(RETENTION_DAYS);
+  /** How often a pass also looks into every record collection for outboxes a dead node left behind. */
+  private static final Duration SWEEP_INTERVAL = Duration.ofMinutes(5);
 
   private final MongoDatabase database;
   private final MongoCollection<Document> events;
+  private final MongoCollection<Document> open;
+  private volatile @Nullable Instant lastSweep;
   private final Clock clock;
   private final List<EventConsumer> consumers = new CopyOnWriteArrayList<>();
   private final List<Runnable> recoveryTasks = new CopyOnWriteArrayList<>();
@@ -62,7 +73,7 @@ public final class EventOutbox implements AutoCloseable {
     this.database = database;
     this.clock = clock;
     this.events = database.getCollection(COLLECTION);
-    events.createIndex(Indexes.ascending("open", "_id"));
+    this.open = database.getCollection(OPEN);
     events.createIndex(Indexes.ascending("doneAt"));
   }
 
@@ -90,7 +101,7 @@ public final class EventOutbox implements AutoCloseable {
    */
   public void publish(Event event) {
     Document stored = open(EventDocuments.toDocument(event));
-    insertIgnoringDuplicate(stored);
+    store(stored);
     dispatch(stored);
   }
 
@@ -103,12 +114,10 @@ public final class EventOutbox implements AutoCloseable {
     try {
       List<Document> stored = new ArrayList<>();
       for (Document event : staged) {
-        Document open = open(new Document(event));
-        if (!insertIgnoringDuplicate(open)) { // relayed before: take its progress, not a fresh copy
-          open = events.find(Filters.eq("_id", open.getObjectId("_id"))).first();
-        }
-        if (open != null) {
-          stored.add(open);
+        Document fresh = open(new Document(event));
+        Document kept = store(fresh) ? fresh : events.find(Filters.eq("_id", fresh.getObjectId("_id"))).first();
+        if (kept != null) { // relayed before: its progress, not a fresh copy
+          stored.add(kept);
         }
       }
       clearOutbox(records, recordId, staged.stream().map(d -> d.getObjectId("_id")).toList());
@@ -121,6 +130,7 @@ public final class EventOutbox implements AutoCloseable {
   /** Writes a deletion's event, tentative until {@link #confirm}; returns its id. */
   public ObjectId beginDelete(Event event) {
     Document stored = open(EventDocuments.toDocument(event)).append("tentative", true);
+    markOpen(event.id());
     events.insertOne(stored);
     return event.id();
   }
@@ -141,6 +151,7 @@ public final class EventOutbox implements AutoCloseable {
   /** The deletion did not happen: its event is dropped. */
   public void abandon(ObjectId eventId) {
     events.deleteOne(Filters.eq("_id", eventId));
+    open.deleteOne(Filters.eq("_id", eventId));
   }
 
   /**
@@ -149,11 +160,15 @@ public final class EventOutbox implements AutoCloseable {
    */
   public void recover() {
     Instant now = clock.instant();
-    relayLeftoverOutboxes(now.minus(RELAY_GRACE));
+    Instant last = lastSweep;
+    if (last == null || !now.isBefore(last.plus(SWEEP_INTERVAL))) { // at start, then now and then: these scan
+      lastSweep = now;
+      relayLeftoverOutboxes(now.minus(RELAY_GRACE));
+      events.deleteMany(Filters.lt("doneAt", Date.from(now.minus(RETENTION))));
+    }
     settleTentativeDeletions(now.minus(TENTATIVE_GRACE));
     recoveryTasks.forEach(Runnable::run);
     dispatchOpen(now.minus(RELAY_GRACE));
-    events.deleteMany(Filters.lt("doneAt", Date.from(now.minus(RETENTION))));
   }
 
   /** Runs {@link #recover} now and then every {@code interval} on a background thread. */
@@ -185,7 +200,7 @@ public final class EventOutbox implements AutoCloseable {
 
   /** Events not yet taken by every consumer (for tests and health). */
   public long pendingCount() {
-    return events.countDocuments(Filters.eq("open", true));
+    return open.countDocuments();
   }
 
   private Document open(Document event) {
@@ -214,19 +229,35 @@ public final class EventOutbox implements AutoCloseable {
       }
       events.updateOne(Filters.eq("_id", event.id()), Updates.pull("pending", consumer.name()));
     }
-    events.updateOne(Filters.and(Filters.eq("_id", event.id()), Filters.size("pending", 0)),
-        Updates.combine(Updates.unset("open"), Updates.set("doneAt", Date.from(clock.instant()))));
+    if (events.updateOne(Filters.and(Filters.eq("_id", event.id()), Filters.size("pending", 0)),
+        Updates.combine(Updates.unset("open"), Updates.set("doneAt", Date.from(clock.instant())))).getModifiedCount() > 0) {
+      open.deleteOne(Filters.eq("_id", event.id()));
+    }
   }
 
   private void dispatchOpen(Instant stagedBefore) {
-    Bson due = Filters.and(Filters.eq("open", true), Filters.lt("_id", new ObjectId(Date.from(stagedBefore))));
-    List<Document> open = new ArrayList<>();
-    events.find(due).sort(Sorts.ascending("_id")).limit(1000).forEach(open::add);
-    for (Document d : open) {
-      if (d.get("tentative") == null) {
-        dispatch(d);
+    for (Document event : openEvents(stagedBefore)) {
+      if (event.get("tentative") == null) {
+        dispatch(event);
       }
     }
+  }
+
+  /** Open events staged before {@code before}, oldest first; markers of events gone are dropped. */
+  private List<Document> openEvents(Instant before) {
+    List<ObjectId> ids = new ArrayList<>();
+    open.find(Filters.lt("_id", new ObjectId(Date.from(before)))).sort(Sorts.ascending("_id")).limit(1000)
+        .forEach(d -> ids.add(d.getObjectId("_id")));
+    List<Document> found = new ArrayList<>();
+    for (ObjectId id : ids) {
+      Document event = events.find(Filters.eq("_id", id)).first();
+      if (event == null || !Boolean.TRUE.equals(event.getBoolean("open"))) {
+        open.deleteOne(Filters.eq("_id", id));
+      } else {
+        found.add(event);
+      }
+    }
+    return found;
   }
 
   private void relayLeftoverOutboxes(Instant stagedBefore) {
@@ -245,9 +276,7 @@ public final class EventOutbox implements AutoCloseable {
   }
 
   private void settleTentativeDeletions(Instant writtenBefore) {
-    List<Document> tentative = new ArrayList<>();
-    events.find(Filters.and(Filters.eq("tentative", true), Filters.lt("_id", new ObjectId(Date.from(writtenBefore)))))
-        .forEach(tentative::add);
+    List<Document> tentative = openEvents(writtenBefore).stream().filter(d -> Boolean.TRUE.equals(d.getBoolean("tentative"))).toList();
     for (Document d : tentative) {
       String collection = "records." + d.getString("app") + "." + d.getString("form");
       boolean stillThere = database.getCollection(collection).find(Filters.eq("_id", new ObjectId(d.getString("recordId")))).first() != null;
@@ -265,10 +294,25 @@ public final class EventOutbox implements AutoCloseable {
         Updates.combine(Updates.unset(OUTBOX), Updates.unset(OUTBOX_AT)));
   }
 
-  /** @return false if the event was stored already */
-  private boolean insertIgnoringDuplicate(Document event) {
+  /**
+   * Stores an event; an open one gets its marker first, so no stored open event lacks one.
+   *
+   * @return false if the event was stored already
+   */
+  private boolean store(Document event) {
+    if (Boolean.TRUE.equals(event.getBoolean("open"))) {
+      markOpen(event.getObjectId("_id"));
+    }
+    return insertIgnoringDuplicate(events, event);
+  }
+
+  private void markOpen(ObjectId id) {
+    insertIgnoringDuplicate(open, new Document("_id", id));
+  }
+
+  private static boolean insertIgnoringDuplicate(MongoCollection<Document> collection, Document document) {
     try {
-      events.insertOne(event);
+      collection.insertOne(document);
       return true;
     } catch (MongoWriteException e) {
       if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {

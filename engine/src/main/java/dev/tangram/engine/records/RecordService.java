@@ -152,10 +152,12 @@ public final class RecordService {
     Instant now = clock.instant();
     String status = lifecycle.initialStatus(app, form, draft);
     intercept(app, form, definition, EventTypes.RECORD_CREATED, id, stored, null, status, actor.username());
-    Document event = outbox.stage(Event.ofRecord(EventTypes.RECORD_CREATED, app, form, id, 1L, status, actor.username(), now, stored, null));
+    String department = actor.departments().isEmpty() ? null : actor.departments().getFirst();
+    Document event = outbox.stage(withOwner(Event.ofRecord(EventTypes.RECORD_CREATED, app, form, id, 1L, status, actor.username(), now, stored, null),
+        actor.username(), department));
     Document record = new Document("_id", id).append("app", app).append("form", form)
         .append("formVersion", version.version().version()).append("data", stored).append("status", status)
-        .append("createdBy", actor.username()).append("ownerDepartment", actor.departments().isEmpty() ? null : actor.departments().getFirst())
+        .append("createdBy", actor.username()).append("ownerDepartment", department)
         .append("createdAt", Date.from(now))
         .append("updatedBy", actor.username()).append("updatedAt", Date.from(now)).append("version", 1L)
         .append(EventOutbox.OUTBOX, List.of(event)).append(EventOutbox.OUTBOX_AT, Date.from(now));
@@ -230,8 +232,9 @@ public final class RecordService {
     if (current.containsKey(Postings.STATE)) { // a deleted record's postings are reversed
       steps = postings.plan(definition, current.getList(Postings.STATE, Document.class, List.of()), List.of());
     }
-    ObjectId event = outbox.beginDelete(Event.ofRecord(EventTypes.RECORD_DELETED, app, form, recordId, version + 1,
-        current.getString("status"), actor.username(), clock.instant(), null, current.get("data", Document.class)));
+    ObjectId event = outbox.beginDelete(withOwner(Event.ofRecord(EventTypes.RECORD_DELETED, app, form, recordId, version + 1,
+        current.getString("status"), actor.username(), clock.instant(), null, current.get("data", Document.class)),
+        current.getString("createdBy"), current.getString("ownerDepartment")));
     String operation = new ObjectId().toHexString();
     try {
       postings.apply(app, form, recordId, steps, operation, actor.username(), () -> {
@@ -275,6 +278,12 @@ public final class RecordService {
     return reads.toRecord(compiledForm.version().definition(), updated);
   }
 
+  /** The record's owner in the event's details, so consumers can apply row scopes even to a deleted record. */
+  private static Event withOwner(Event event, @Nullable String createdBy, @Nullable String ownerDepartment) {
+    event.details().append("createdBy", createdBy).append("ownerDepartment", ownerDepartment);
+    return event;
+  }
+
   /** Reads a record as the system, without permission checks (flows, triggers, plugins). */
   public Record getUnconstrained(String app, String form, String id) {
     Document d = reads.getDocument(app, form, id);
@@ -296,8 +305,9 @@ public final class RecordService {
     intercept(v.app(), v.form(), definition, EventTypes.RECORD_UPDATED, recordId, after, current.get("data", Document.class), status, actor);
     Event event = Event.ofRecord(EventTypes.RECORD_UPDATED, v.app(), v.form(), recordId, version + 1, status, actor, now,
         after, current.get("data", Document.class));
-    Document staged = outbox.stage(new Event(event.id(), event.type(), event.app(), event.form(), event.recordId(),
-        event.recordVersion(), event.status(), event.actor(), event.at(), event.data(), event.before(), details));
+    Document staged = outbox.stage(withOwner(new Event(event.id(), event.type(), event.app(), event.form(), event.recordId(),
+        event.recordVersion(), event.status(), event.actor(), event.at(), event.data(), event.before(), details),
+        current.getString("createdBy"), current.getString("ownerDepartment")));
     List<Bson> updates = new ArrayList<>(List.of(Updates.set("data", after), Updates.set("status", status), Updates.set("updatedBy", actor),
         Updates.set("updatedAt", Date.from(now)), Updates.inc("version", 1L),
         Updates.push(EventOutbox.OUTBOX, staged), Updates.set(EventOutbox.OUTBOX_AT, Date.from(now))));

@@ -97,7 +97,8 @@ class WebhookNothingLostIntegrationTests {
     first.close();
     Event created = Event.ofRecord(EventTypes.RECORD_CREATED, "shop", "order", new ObjectId(), 1L, "active", "admin",
         Instant.now(), new Document("title", "Relayed"), null);
-    mongo.database.getCollection("_events").insertOne(mongo.outbox.stage(created).append("pending", List.of("history", "webhooks")).append("open", true));
+    mongo.database.getCollection(EventOutbox.OPEN).insertOne(new Document("_id", created.id()));
+    mongo.database.getCollection(EventOutbox.COLLECTION).insertOne(mongo.outbox.stage(created).append("pending", List.of("history", "webhooks")).append("open", true));
 
     EventOutbox[] outbox = new EventOutbox[1];
     try (Webhooks restarted = laterNode(outbox)) {
@@ -181,8 +182,9 @@ class WebhookNothingLostIntegrationTests {
       Eventually.await("delivered", WAIT, () -> receiver.at("/in").size() == 1 && node.pendingDeliveries() == 0);
       // The relay hands the same event over again (as after a crash before it noted the consumer done):
       Document stored = mongo.database.getCollection("_events").find(Filters.eq("type", "record.created")).first();
-      mongo.database.getCollection("_events").updateOne(Filters.eq("_id", stored.getObjectId("_id")),
+      mongo.database.getCollection(EventOutbox.COLLECTION).updateOne(Filters.eq("_id", stored.getObjectId("_id")),
           new Document("$set", new Document("open", true).append("pending", List.of("webhooks"))).append("$unset", new Document("doneAt", "")));
+      mongo.database.getCollection(EventOutbox.OPEN).insertOne(new Document("_id", stored.getObjectId("_id")));
       EventOutbox[] outbox = new EventOutbox[1];
       try (Webhooks later = laterNode(outbox)) {
         outbox[0].recover();

@@ -157,6 +157,9 @@ public final class WebhookFanOut implements EventConsumer {
   }
 
   private @Nullable Document rowOwner(Event event) {
+    if (event.details().containsKey("createdBy")) { // record events say who owns the row, even after a deletion
+      return new Document("createdBy", event.details().get("createdBy")).append("ownerDepartment", event.details().get("ownerDepartment"));
+    }
     return database.getCollection("records." + event.app() + "." + event.form())
         .find(Filters.eq("_id", new ObjectId(event.recordId()))).projection(new Document("createdBy", 1).append("ownerDepartment", 1)).first();
   }
