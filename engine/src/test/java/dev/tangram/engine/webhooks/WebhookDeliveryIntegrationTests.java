@@ -158,7 +158,8 @@ class WebhookDeliveryIntegrationTests {
     order("A");
     Eventually.await("disabled", WAIT, () -> !webhooks.subscriptions().get(sub.subscription().id(), ADMIN).enabled());
     assertThat(webhooks.subscriptions().get(sub.subscription().id(), ADMIN).disabledReason()).contains("410");
-    assertThat(webhooks.subscriptions().deliveries(sub.subscription().id(), Delivery.DEAD, 0, 10, ADMIN)).hasSize(1);
+    // disabling and dead-lettering are two writes: wait for the second too
+    Eventually.await("dead-lettered", WAIT, () -> webhooks.subscriptions().deliveries(sub.subscription().id(), Delivery.DEAD, 0, 10, ADMIN).size() == 1);
     order("B"); // waits while disabled
     sleep(300);
     assertThat(receiver.at("/gone")).hasSize(1);
