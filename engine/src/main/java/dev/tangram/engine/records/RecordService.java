@@ -62,6 +62,8 @@ public final class RecordService {
 
   /** Status of a record of a form that has no flow. */
   public static final String ACTIVE = "active";
+  /** Status of a record whose flow is running. */
+  public static final String IN_APPROVAL = "in_approval";
   /** Status of a record saved but not yet submitted into its flow. */
   public static final String DRAFT = "draft";
   private static final int PATCH_ATTEMPTS = 5;
@@ -197,6 +199,10 @@ public final class RecordService {
     for (int attempt = 1; ; attempt++) {
       Document current = reads.getDocument(app, form, id);
       RecordGuard.requireRow(allowed, Operation.EDIT, current, form, id);
+      if (IN_APPROVAL.equals(current.getString("status")) && !actor.system()) {
+        // in approval, changes go through the task (with the node's field permissions), not around it
+        throw new ConflictException("status", "inApproval", "Record " + id + " is in approval; change it through its approval task, or withdraw it first");
+      }
       long version = ((Number) current.get("version")).longValue();
       requireVersion(id, expectedVersion, version);
       CompiledForm compiledForm = compiled.get(forms.getVersion(app, form, current.getInteger("formVersion")));
