@@ -164,6 +164,16 @@ class RecordServiceIntegrationTests {
   }
 
   @Test
+  void aRecordInApprovalIsNotEditedAroundItsTask() {
+    Record r = submitExpense("{'title':'Trip','amount':10}");
+    records.changeStatus("fin", "expense", r.id(), RecordService.IN_APPROVAL, null, 1L, "flow", new org.bson.Document());
+    assertThatThrownBy(() -> records.patch("fin", "expense", r.id(), json("{'data':{'title':'Changed'}}"), null, BOB))
+        .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.errors())
+            .extracting(FieldError::code).containsExactly("inApproval"));
+    assertThat(records.get("fin", "expense", r.id(), ALICE).data().get("title").asString()).isEqualTo("Trip");
+  }
+
+  @Test
   void uniqueFieldRefusesASecondRecordWithTheSameValue() {
     submitExpense("{'title':'A','amount':1,'email':'x@y.cn'}");
     assertThatThrownBy(() -> submitExpense("{'title':'B','amount':2,'email':'x@y.cn'}"))
