@@ -1,6 +1,9 @@
 package dev.tangram.runtime.security;
 
+import com.vaadin.flow.spring.security.RequestUtil;
+import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import dev.tangram.engine.access.OrgDirectory;
+import dev.tangram.runtime.ui.shell.LoginView;
 import dev.tangram.runtime.api.errors.ErrorResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -97,17 +100,21 @@ class SecurityConfiguration {
   }
 
   /**
-   * Everything else is the browser UI: form login with a session, CSRF protection on every
-   * state-changing request, the same lock-out as the API login.
+   * Everything else is the browser UI (Vaadin): form login on the Vaadin login view with a
+   * session, CSRF protection on every state-changing request (Vaadin's own requests carry its
+   * token), the same lock-out as the API login; views say who may open them by annotation.
    */
   @Bean
   @Order(2)
-  SecurityFilterChain uiSecurity(HttpSecurity http, ThrottledPasswordAuthentication passwords) throws Exception {
+  SecurityFilterChain uiSecurity(HttpSecurity http, RequestUtil vaadinRequests) throws Exception {
+    // The password check is ThrottledPasswordAuthentication, the one global provider; adding it here
+    // too would make Spring try it twice per attempt and count every wrong password twice.
     http
-        .authenticationProvider(passwords)
-        .authorizeHttpRequests(a -> a.requestMatchers("/", "/index.html", "/login", "/error").permitAll().anyRequest().authenticated())
-        .formLogin(Customizer.withDefaults())
-        .logout(Customizer.withDefaults());
+        .authorizeHttpRequests(a -> a.requestMatchers("/styles/**", "/error").permitAll())
+        // Vaadin would also exempt the login POST from CSRF; we keep it protected (login CSRF) and
+        // exempt only Vaadin's own requests, which carry Vaadin's per-UI security key instead.
+        .csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest))
+        .with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login").enableCsrfConfiguration(false));
     return http.build();
   }
 

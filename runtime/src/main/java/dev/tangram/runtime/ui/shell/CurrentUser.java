@@ -1,0 +1,38 @@
+package dev.tangram.runtime.ui.shell;
+
+import dev.tangram.engine.access.Actor;
+import dev.tangram.runtime.security.Actors;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/** The logged-in user of the current UI request as the engine's {@link Actor}. */
+@Component
+public class CurrentUser {
+
+  private final Actors actors;
+
+  CurrentUser(Actors actors) {
+    this.actors = actors;
+  }
+
+  public Actor actor() {
+    return actors.of(authentication());
+  }
+
+  public String username() {
+    return authentication().getName();
+  }
+
+  public boolean isAdmin() {
+    return actor().platformAdmin();
+  }
+
+  private static Authentication authentication() {
+    Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+    if (authentication == null) {
+      throw new IllegalStateException("No logged-in user on this UI request");
+    }
+    return authentication;
+  }
+}

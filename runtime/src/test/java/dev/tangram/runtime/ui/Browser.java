@@ -1,0 +1,151 @@
+package dev.tangram.runtime.ui;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Chromium from the Debian packages ({@code chromium}, {@code chromium-driver}; .ci/run
+ * installs them), driven through its chromedriver — nothing is downloaded. Every step can be
+ * saved as a screenshot under {@code target/screenshots/<test>/}.
+ */
+public final class Browser implements AutoCloseable {
+
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+  private final ChromeDriver driver;
+  private final String baseUrl;
+  private final Path screenshots;
+  private final Path profile;
+  private int step;
+
+  private Browser(ChromeDriver driver, String baseUrl, Path screenshots, Path profile) {
+    this.driver = driver;
+    this.baseUrl = baseUrl;
+    this.screenshots = screenshots;
+    this.profile = profile;
+  }
+
+  /** A fresh browser (own profile) for the app at {@code baseUrl}; the test is skipped without Chromium. */
+  public static Browser open(String baseUrl, String testName) {
+    assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        "Browser tests need the Debian packages chromium and chromium-driver (.ci/run installs them)");
+    try {
+      Path profile = Files.createTempDirectory("tangram-chromium-");
+      ChromeOptions options = new ChromeOptions();
+      options.setBinary(CHROMIUM.toFile());
+      options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+          "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+          "--lang=en-US", "--user-data-dir=" + profile, "--window-size=1280,860");
+      ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+      ChromeDriver driver = new ChromeDriver(service, options);
+      driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+      Path screenshots = Path.of("target", "screenshots", testName);
+      Files.createDirectories(screenshots);
+      return new Browser(driver, baseUrl, screenshots, profile);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public WebDriver driver() {
+    return driver;
+  }
+
+  public void go(String path) {
+    driver.get(baseUrl + path);
+    waitForVaadin();
+  }
+
+  public void resize(int width, int height) {
+    driver.manage().window().setSize(new Dimension(width, height));
+    waitForVaadin();
+  }
+
+  /** Waits until the page has loaded and Vaadin has no request under way. */
+  public void waitForVaadin() {
+    new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+        "if (document.readyState !== 'complete') return false;"
+            + "const f = window.Vaadin && window.Vaadin.Flow;"
+            + "if (!f || !f.clients) return true;"
+            + "return Object.values(f.clients).every(c => !c.isActive || !c.isActive());")));
+  }
+
+  public WebElement find(String css) {
+    return new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> {
+      List<WebElement> found = d.findElements(By.cssSelector(css));
+      return found.isEmpty() ? null : found.getFirst();
+    });
+  }
+
+  public List<WebElement> findAll(String css) {
+    return driver.findElements(By.cssSelector(css));
+  }
+
+  public void waitFor(String description, java.util.function.BooleanSupplier condition) {
+    new WebDriverWait(driver, Duration.ofSeconds(20)).withMessage(description).until(d -> condition.getAsBoolean());
+  }
+
+  public Object script(String script, Object... args) {
+    return ((JavascriptExecutor) driver).executeScript(script, args);
+  }
+
+  /** Types into the native input inside a Vaadin field. */
+  public void type(String fieldCss, String text) {
+    WebElement input = find(fieldCss + " input, " + fieldCss + " textarea");
+    input.clear();
+    input.sendKeys(text);
+    waitForVaadin();
+  }
+
+  public void click(String css) {
+    find(css).click();
+    waitForVaadin();
+  }
+
+  public String text(String css) {
+    return find(css).getText();
+  }
+
+  public String bodyText() {
+    return driver.findElement(By.tagName("body")).getText();
+  }
+
+  /** Saves the current page as {@code target/screenshots/<test>/NN-name.png}. */
+  public Path screenshot(String name) {
+    waitForVaadin();
+    try {
+      Path file = screenshots.resolve(String.format("%02d-%s.png", ++step, name));
+      Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+    try (var files = Files.walk(profile)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException ignored) {
+      // a leftover temp profile is harmless
+    }
+  }
+}
