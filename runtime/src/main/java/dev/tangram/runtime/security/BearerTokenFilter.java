@@ -14,6 +14,7 @@ import java.util.Set;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -46,7 +47,11 @@ class BearerTokenFilter extends OncePerRequestFilter {
             token.scopes().forEach(s -> authorities.add(new SimpleGrantedAuthority("SCOPE_" + s)));
             var authentication = UsernamePasswordAuthenticationToken.authenticated(user.username(), null, authorities);
             authentication.setDetails(Actor.user(user.username(), Set.copyOf(user.roles()), user.departments()));
-            SecurityContextHolder.getContext().setAuthentication(authentication);
+            // A context of its own, set explicitly: with Vaadin's session-aware holder strategy a
+            // context obtained by getContext() is not necessarily the one the request keeps.
+            SecurityContext context = SecurityContextHolder.createEmptyContext();
+            context.setAuthentication(authentication);
+            SecurityContextHolder.setContext(context);
           }));
     }
     chain.doFilter(request, response);
