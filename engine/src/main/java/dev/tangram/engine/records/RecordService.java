@@ -14,7 +14,9 @@ import dev.tangram.engine.access.Actor;
 import dev.tangram.engine.access.FieldAccess;
 import dev.tangram.engine.access.FormAccess;
 import dev.tangram.engine.access.Operation;
+import dev.tangram.engine.common.FieldError;
 import dev.tangram.engine.common.Json;
+import dev.tangram.engine.common.TangramException;
 import dev.tangram.engine.common.ValidationException;
 import dev.tangram.engine.forms.FormDefinition;
 import dev.tangram.engine.forms.PostingRule;
@@ -540,6 +542,24 @@ public final class RecordService {
     }
     return changes.stream().map(c -> new RecordChange(c.recordId(), c.action(), c.actor(), c.at(), c.version(),
         c.changes().stream().filter(f -> allowed.field(f.field()) != FieldAccess.HIDDEN).toList())).toList();
+  }
+
+  /**
+   * The field errors a {@link #submit} of {@code body} would meet — permissions, schema, formulas,
+   * rules, relations — without writing anything; empty when it would pass (unique values are
+   * checked only by the write). Lets an import check every row before it writes any.
+   */
+  public List<FieldError> check(String app, String form, JsonNode body, Actor actor) {
+    try {
+      var data = RecordReads.dataOf(body);
+      FormAccess allowed = access.forForm(actor, app, form);
+      RecordGuard.requireForm(allowed, Operation.SUBMIT, form);
+      RecordGuard.requireEditable(allowed, data);
+      preparation.forSubmit(compiled.get(forms.getLatestPublished(app, form)), data);
+      return List.of();
+    } catch (TangramException e) {
+      return e.errors();
+    }
   }
 
   public RecordPage query(String app, String form, RecordQuery query, Actor actor) {

@@ -15,7 +15,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -28,10 +28,16 @@ class BearerTokenFilter extends OncePerRequestFilter {
 
   private final ApiTokenService tokens;
   private final OrgDirectory directory;
+  private final SecurityContextHolderStrategy contexts;
 
-  BearerTokenFilter(ApiTokenService tokens, OrgDirectory directory) {
+  /**
+   * @param contexts the application context's holder strategy (Vaadin installs its own), the one
+   *                 the authorization filter reads; the static holder may belong to another context
+   */
+  BearerTokenFilter(ApiTokenService tokens, OrgDirectory directory, SecurityContextHolderStrategy contexts) {
     this.tokens = tokens;
     this.directory = directory;
+    this.contexts = contexts;
   }
 
   @Override
@@ -47,11 +53,9 @@ class BearerTokenFilter extends OncePerRequestFilter {
             token.scopes().forEach(s -> authorities.add(new SimpleGrantedAuthority("SCOPE_" + s)));
             var authentication = UsernamePasswordAuthenticationToken.authenticated(user.username(), null, authorities);
             authentication.setDetails(Actor.user(user.username(), Set.copyOf(user.roles()), user.departments()));
-            // A context of its own, set explicitly: with Vaadin's session-aware holder strategy a
-            // context obtained by getContext() is not necessarily the one the request keeps.
-            SecurityContext context = SecurityContextHolder.createEmptyContext();
+            SecurityContext context = contexts.createEmptyContext();
             context.setAuthentication(authentication);
-            SecurityContextHolder.setContext(context);
+            contexts.setContext(context);
           }));
     }
     chain.doFilter(request, response);

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.io.IOException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -22,6 +23,8 @@ import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -70,7 +73,8 @@ class SecurityConfiguration {
 
   @Bean
   @Order(1)
-  SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokenService tokens, OrgDirectory directory, JsonMapper json) throws Exception {
+  SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokenService tokens, OrgDirectory directory, JsonMapper json,
+      ObjectProvider<SecurityContextHolderStrategy> contexts) throws Exception {
     http
         .securityMatcher("/api/**", "/actuator/**", "/v3/api-docs", "/v3/api-docs/**")
         .csrf(csrf -> csrf.disable())
@@ -78,7 +82,7 @@ class SecurityConfiguration {
         .httpBasic(b -> b.disable())
         .formLogin(f -> f.disable())
         .anonymous(Customizer.withDefaults())
-        .addFilterBefore(new BearerTokenFilter(tokens, directory), UsernamePasswordAuthenticationFilter.class)
+        .addFilterBefore(new BearerTokenFilter(tokens, directory, contexts.getIfAvailable(SecurityContextHolder::getContextHolderStrategy)), UsernamePasswordAuthenticationFilter.class)
         .authorizeHttpRequests(a -> a
             .requestMatchers("/api/v1/auth/login", "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**").permitAll()
             .requestMatchers("/api/v1/audit").hasRole("ADMIN")

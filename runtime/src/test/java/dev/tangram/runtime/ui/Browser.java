@@ -88,10 +88,15 @@ public final class Browser implements AutoCloseable {
   }
 
   public WebElement find(String css) {
-    return new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> {
-      List<WebElement> found = d.findElements(By.cssSelector(css));
-      return found.isEmpty() ? null : found.getFirst();
-    });
+    try {
+      return new WebDriverWait(driver, Duration.ofSeconds(20)).withMessage("element " + css).until(d -> {
+        List<WebElement> found = d.findElements(By.cssSelector(css));
+        return found.isEmpty() ? null : found.getFirst();
+      });
+    } catch (RuntimeException e) {
+      screenshot("failed-finding");
+      throw e;
+    }
   }
 
   public List<WebElement> findAll(String css) {
@@ -99,7 +104,12 @@ public final class Browser implements AutoCloseable {
   }
 
   public void waitFor(String description, java.util.function.BooleanSupplier condition) {
-    new WebDriverWait(driver, Duration.ofSeconds(20)).withMessage(description).until(d -> condition.getAsBoolean());
+    try {
+      new WebDriverWait(driver, Duration.ofSeconds(20)).withMessage(description).until(d -> condition.getAsBoolean());
+    } catch (RuntimeException e) {
+      screenshot("failed-waiting");
+      throw e;
+    }
   }
 
   public Object script(String script, Object... args) {
@@ -115,12 +125,30 @@ public final class Browser implements AutoCloseable {
   }
 
   public void click(String css) {
-    find(css).click();
+    WebElement element = find(css);
+    script("arguments[0].scrollIntoView({block: 'center'})", element);
+    element.click();
     waitForVaadin();
   }
 
   public String text(String css) {
     return find(css).getText();
+  }
+
+  /** A property of a Vaadin component (e.g. {@code value}), read in the page. */
+  public String property(String css, String name) {
+    Object value = script("const e = document.querySelector(arguments[0]); return e == null ? null : e[arguments[1]];", css, name);
+    return value == null ? "" : value.toString();
+  }
+
+  /** Logs in through the login page. */
+  public void logIn(String username, String password) {
+    go("/login");
+    type("vaadin-text-field[name='username']", username);
+    type("vaadin-password-field[name='password']", password);
+    click("vaadin-button[slot='submit']");
+    waitFor("logged in", () -> !driver.getCurrentUrl().contains("/login"));
+    waitForVaadin();
   }
 
   public String bodyText() {
@@ -129,7 +157,11 @@ public final class Browser implements AutoCloseable {
 
   /** Saves the current page as {@code target/screenshots/<test>/NN-name.png}. */
   public Path screenshot(String name) {
-    waitForVaadin();
+    try {
+      waitForVaadin();
+    } catch (RuntimeException e) {
+      // a screenshot of a busy page still helps
+    }
     try {
       Path file = screenshots.resolve(String.format("%02d-%s.png", ++step, name));
       Files.write(file, driver.getScreenshotAs(OutputType.BYTES));

@@ -40,7 +40,7 @@ final class FormRulePlans {
     return plans.computeIfAbsent(version.app() + ":" + version.form() + ":" + version.version(), k -> build(version.definition()));
   }
 
-  private Plan build(FormDefinition form) {
+  Plan build(FormDefinition form) {
     List<String> scope = form.fields().stream().map(FieldDefinition::key).toList();
     List<Compiled> compiled = new ArrayList<>();
     for (int i = 0; i < form.rules().size(); i++) {

@@ -32,7 +32,7 @@ final class FormulaPlans {
     return plans.computeIfAbsent(version.app() + ":" + version.form() + ":" + version.version(), k -> build(version.definition()));
   }
 
-  private Optional<FormulaPlan> build(FormDefinition form) {
+  Optional<FormulaPlan> build(FormDefinition form) {
     Map<String, FormulaPlan> rowPlans = new HashMap<>();
     for (FieldDefinition field : form.fields()) {
       List<FormulaField> columns = formulasOf(field.fields());

@@ -1,0 +1,5 @@
+/** Records of a form: the lazy list with columns, filters and sort; the record page with history; xlsx export and import. */
+@NullMarked
+package dev.tangram.runtime.ui.records;
+
+import org.jspecify.annotations.NullMarked;
