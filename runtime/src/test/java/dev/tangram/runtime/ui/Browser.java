@@ -135,6 +135,20 @@ public final class Browser implements AutoCloseable {
     return find(css).getText();
   }
 
+  /**
+   * Drags {@code sourceCss} onto {@code targetCss} with HTML5 drag events dispatched in the page
+   * (chromedriver cannot drive native HTML5 drag and drop).
+   */
+  public void dragAndDrop(String sourceCss, String targetCss) {
+    WebElement source = find(sourceCss);
+    WebElement target = find(targetCss);
+    script("const [s, t] = arguments; const dt = new DataTransfer();"
+        + "const fire = (el, type) => el.dispatchEvent(new DragEvent(type, {bubbles: true, cancelable: true, dataTransfer: dt}));"
+        + "t.scrollIntoView({block: 'center'});"
+        + "fire(s, 'dragstart'); fire(t, 'dragenter'); fire(t, 'dragover'); fire(t, 'drop'); fire(s, 'dragend');", source, target);
+    waitForVaadin();
+  }
+
   /** A property of a Vaadin component (e.g. {@code value}), read in the page. */
   public String property(String css, String name) {
     Object value = script("const e = document.querySelector(arguments[0]); return e == null ? null : e[arguments[1]];", css, name);
