@@ -71,10 +71,6 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     nav.setId("side-nav");
     nav.addItem(new SideNavItem(getTranslation("nav.launcher"), "", VaadinIcon.GRID_BIG.create()));
     app.ifPresent(a -> addAppItems(nav, a));
-    if (user.isAdmin()) {
-      SideNavItem admin = new SideNavItem(getTranslation("nav.admin"), "admin/users", VaadinIcon.COG.create());
-      nav.addItem(admin);
-    }
     drawer.add(nav);
   }
 
@@ -87,7 +83,6 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
       item.setId("nav-form-" + form.key());
       home.addItem(item);
     }
-    home.addItem(new SideNavItem(getTranslation("nav.dashboard"), base + "/dashboard", VaadinIcon.CHART.create()));
     nav.addItem(home);
   }
 }
