@@ -115,6 +115,11 @@ public final class FlowQueries {
   /** Every step of every flow instance of a record, oldest first; for those who may view the record. */
   public List<TimelineEntry> timeline(String app, String form, String recordId, Actor actor) {
     deps.records().get(app, form, recordId, actor);
+    return timelineUnconstrained(recordId);
+  }
+
+  /** The timeline without a permission check; callers filter it for their viewer. */
+  List<TimelineEntry> timelineUnconstrained(String recordId) {
     List<TimelineEntry> entries = new ArrayList<>();
     for (HistoricProcessInstance h : history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(recordId)
         .orderByProcessInstanceStartTime().asc().list()) {
@@ -161,7 +166,7 @@ public final class FlowQueries {
         processInstanceId, details);
   }
 
-  private static FlowTask view(TaskInfo t, Instant endedAt, String outcome) {
+  static FlowTask view(TaskInfo t, Instant endedAt, String outcome) {
     Map<String, Object> v = t.getProcessVariables();
     return new FlowTask(t.getId(), t.getName() == null ? t.getTaskDefinitionKey() : t.getName(), t.getTaskDefinitionKey(),
         String.valueOf(v.get(BpmnElements.VAR_APP)), String.valueOf(v.get(BpmnElements.VAR_FORM)), String.valueOf(v.get(BpmnElements.VAR_RECORD)),

@@ -48,8 +48,9 @@ public final class FlowTasks {
   private final RepositoryService repository;
   private final FlowHooks hooks;
   private final Flowables flowables;
+  private final TaskViews views;
 
-  FlowTasks(FlowDependencies deps, ProcessEngine engine, FlowHooks hooks, Flowables flowables) {
+  FlowTasks(FlowDependencies deps, ProcessEngine engine, FlowHooks hooks, Flowables flowables, FlowQueries queries) {
     this.deps = deps;
     this.tasks = engine.getTaskService();
     this.runtime = engine.getRuntimeService();
@@ -57,6 +58,17 @@ public final class FlowTasks {
     this.repository = engine.getRepositoryService();
     this.hooks = hooks;
     this.flowables = flowables;
+    this.views = new TaskViews(deps, this, queries, history);
+  }
+
+  /**
+   * Task {@code taskId} as {@code actor} may see it: with the actions they may take and the record
+   * filtered by the node's field permissions (hidden fields removed everywhere). For the assignee
+   * or a candidate; an app admin gets it read-only. 404 for an unknown task, 409 ({@code alreadyCompleted})
+   * for a finished one, 403 for anyone else.
+   */
+  public TaskView view(String taskId, Actor actor) {
+    return views.view(taskId, actor);
   }
 
   /** Runs {@code action} (one of {@link #ACTIONS}) on task {@code taskId} for {@code actor}. */
@@ -238,7 +250,7 @@ public final class FlowTasks {
     return node(task.getProcessDefinitionId(), task.getTaskDefinitionKey());
   }
 
-  private Optional<FlowNode.Approve> node(String processDefinitionId, String activityId) {
+  Optional<FlowNode.Approve> node(String processDefinitionId, String activityId) {
     var element = repository.getBpmnModel(processDefinitionId).getFlowElement(activityId);
     return element == null ? Optional.empty() : hooks.node(processDefinitionId, element, FlowNode.Approve.class);
   }
@@ -286,7 +298,7 @@ public final class FlowTasks {
     return task;
   }
 
-  private Task find(String taskId, String action) {
+  Task find(String taskId, String action) {
     Task task = tasks.createTaskQuery().taskId(taskId).includeProcessVariables().singleResult();
     if (task != null) {
       return task;
@@ -298,7 +310,7 @@ public final class FlowTasks {
     throw new NotFoundException("task", "There is no task " + taskId);
   }
 
-  private boolean isAssignee(Task task, Actor actor) {
+  boolean isAssignee(Task task, Actor actor) {
     if (task.getAssignee() != null) {
       return task.getAssignee().equals(actor.username());
     }

@@ -37,8 +37,8 @@ public final class Flows {
     Flowables flowables = new Flowables(engine.getManagementService(), engine.getIdentityService());
     this.definitions = new FlowDefinitions(deps, engine.getRepositoryService());
     this.instances = new FlowInstances(deps, engine, definitions, flowables);
-    this.tasks = new FlowTasks(deps, engine, hooks(deps), flowables);
     this.queries = new FlowQueries(deps, engine);
+    this.tasks = new FlowTasks(deps, engine, hooks(deps), flowables, queries);
     this.repair = new FlowRepair(deps, engine, instances);
     engine.getRuntimeService().addEventListener(new FlowEventBridge(deps, instances), FlowEventBridge.TYPES);
     deps.records().setLifecycle(instances);

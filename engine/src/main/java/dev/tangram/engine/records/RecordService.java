@@ -544,6 +544,11 @@ public final class RecordService {
         c.changes().stream().filter(f -> allowed.field(f.field()) != FieldAccess.HIDDEN).toList())).toList();
   }
 
+  /** The record's changes read as the system, every field included; the caller filters them (flows' task view). */
+  public List<RecordChange> historyUnconstrained(String app, String form, String id) {
+    return history.of(app, form, reads.parseId(id));
+  }
+
   /**
    * The field errors a {@link #submit} of {@code body} would meet — permissions, schema, formulas,
    * rules, relations — without writing anything; empty when it would pass (unique values are

@@ -26,7 +26,7 @@ public class EchoPlugin implements TangramPlugin {
   public List<PluginAction<?, ?>> actions() {
     return List.of(new PluginAction<Map, Map>("post", "Remembers its input", Map.class, Map.class, (input, context) -> {
       POSTED.add(input.get("title"));
-      return Map.of("posted", true);
+      return Map.of("posted", true, "input", input); // quotes the record, as real plugins may
     }));
   }
 }

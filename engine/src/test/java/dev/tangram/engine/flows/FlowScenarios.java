@@ -248,6 +248,61 @@ abstract class FlowScenarios {
   }
 
   @Test
+  void theTaskViewShowsTheRecordThroughTheNodesFieldPermissionsAndNeverAHiddenField() {
+    String app = app("""
+        {'nodes':[{'id':'first','type':'approve','assignee':{'kind':'user','user':'carol'},'fields':{'note':'edit'}},
+          {'id':'post','type':'action','plugin':'echo','action':'post'},
+          {'id':'mgr','type':'approve','name':'Manager','assignee':{'kind':'user','user':'bob'},'fields':{'note':'hidden','title':'edit'}}]}""");
+    Record r = node.submit(app, ALICE, "{'title':'Trip','amount':400,'note':'secret-1'}");
+    TaskView first = node.flows.tasks().view(node.onlyTask(CAROL).id(), CAROL);
+    assertThat(first.readOnly()).isFalse();
+    assertThat(first.actions()).contains("approve", "reject", "return", "transfer", "addSign").doesNotContain("urge");
+    assertThat(first.fields()).containsEntry("note", "edit").containsEntry("amount", "read").containsEntry("title", "read");
+    assertThat(first.record().data().get("note").asString()).isEqualTo("secret-1");
+    assertThat(first.node().returnTargets()).containsExactly("initiator");
+    node.flows.tasks().act(first.task().id(), "approve",
+        new TaskRequest(null, (ObjectNode) json("{'note':'secret-2'}"), first.record().version(), null, null, null, null), CAROL);
+
+    FlowTask mgr = node.onlyTask(BOB);
+    TaskView view = node.flows.tasks().view(mgr.id(), BOB);
+    assertThat(view.node()).isEqualTo(new TaskView.Node("mgr", "Manager", "any", List.of("initiator", "first")));
+    assertThat(view.formVersion()).isEqualTo(1);
+    assertThat(view.fields()).containsExactly(Map.entry("title", "edit"), Map.entry("amount", "read"), Map.entry("dept", "read"),
+        Map.entry("owner", "read"));
+    assertThat(view.record().data().has("note")).isFalse();
+    assertThat(view.record().data().get("title").asString()).isEqualTo("Trip");
+    assertThat(view.timeline()).extracting(TimelineEntry::action).contains("submitted", "approve", "action");
+    assertThat(view.history()).isNotEmpty();
+    String everything = dev.tangram.engine.common.Json.MAPPER.writeValueAsString(view);
+    assertThat(everything).doesNotContain("secret").doesNotContain("\"note\"");
+    // the plain timeline (for those who may view the record) still has the plugin's result
+    assertThat(dev.tangram.engine.common.Json.MAPPER.writeValueAsString(node.flows.queries().timeline(app, "expense", r.id(), ALICE)))
+        .contains("secret-2");
+
+    TaskView admin = node.flows.tasks().view(mgr.id(), ADMIN);
+    assertThat(admin.readOnly()).isTrue();
+    assertThat(admin.actions()).containsExactly("urge");
+    assertThat(admin.fields()).containsEntry("title", "read").doesNotContainKey("note");
+    assertThat(admin.record().data().has("note")).isFalse();
+    assertThatThrownBy(() -> node.flows.tasks().view(mgr.id(), FRANK)).isInstanceOf(ForbiddenException.class);
+    assertThatThrownBy(() -> node.flows.tasks().view(mgr.id(), ALICE)).isInstanceOf(ForbiddenException.class);
+    assertThatThrownBy(() -> node.flows.tasks().view("no-such-task", BOB)).isInstanceOf(dev.tangram.engine.common.NotFoundException.class);
+
+    for (String refused : List.of("{'note':'guess'}", "{'amount':1}", "{'title':'Trip 2','note':'secret-2'}")) {
+      assertThatThrownBy(() -> node.flows.tasks().act(mgr.id(), "approve", new TaskRequest(null, (ObjectNode) json(refused), null, null, null, null, null), BOB))
+          .isInstanceOf(ValidationException.class)
+          .satisfies(e -> assertThat(((ValidationException) e).errors()).extracting(f -> f.code()).containsOnly("notEditable"));
+    }
+    Record unchanged = node.mongo.records.getUnconstrained(app, "expense", r.id());
+    assertThat(unchanged.data().get("note").asString()).isEqualTo("secret-2");
+    assertThat(unchanged.data().get("title").asString()).isEqualTo("Trip");
+    assertThat(unchanged.version()).isEqualTo(view.record().version());
+    node.flows.tasks().act(mgr.id(), "approve", new TaskRequest(null, (ObjectNode) json("{'title':'Trip 2'}"), view.record().version(), null, null, null, null), BOB);
+    assertThat(node.status(app, r.id())).isEqualTo(FlowStatus.APPROVED);
+    assertThatThrownBy(() -> node.flows.tasks().view(mgr.id(), BOB)).isInstanceOf(ConflictException.class).hasMessageContaining("already completed");
+  }
+
+  @Test
   void onlyTheAssigneeActsAFinishedTaskIsAConflictAndOfTwoRacingApproversOneWins() throws Exception {
     String app = app("{'nodes':[{'id':'fin','type':'approve','mode':'any','assignee':{'kind':'user','users':['erin']}}]}");
     Record r = node.submit(app, ALICE, "{'title':'A','amount':1}");

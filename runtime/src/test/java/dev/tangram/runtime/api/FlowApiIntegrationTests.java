@@ -50,7 +50,7 @@ class FlowApiIntegrationTests {
     assertThat(bad.status()).isEqualTo(422);
     assertThat(bad.body().findValuesAsString("code")).contains("unknownRole");
     var saved = admin.send("PUT", "/api/v1/apps/ops/forms/trip/flow", "{'nodes':[{'id':'mgr','type':'approve','assignee':{'kind':'deptHead','level':1},"
-        + "'fields':{'remark':'edit'}},{'id':'gm','type':'approve','assignee':{'kind':'role','role':'gm'}}]}");
+        + "'fields':{'remark':'edit','cost':'hidden'}},{'id':'gm','type':'approve','assignee':{'kind':'role','role':'gm'}}]}");
     assertThat(saved.status()).isEqualTo(200);
     assertThat(saved.body().get("version").asInt()).isEqualTo(1);
     assertThat(admin.sendRaw("PUT", "/api/v1/apps/ops/forms/trip/flow", FlowXml.SCRIPT, "Content-Type", "application/xml").status()).isEqualTo(422);
@@ -66,10 +66,28 @@ class FlowApiIntegrationTests {
     assertThat(todo.get("total").asInt()).isEqualTo(1);
     String task = todo.get("items").get(0).get("id").asString();
     assertThat(gina.send("POST", "/api/v1/tasks/" + task + "/approve", "{}").status()).as("not the assignee").isEqualTo(403);
-    assertThat(mats.send("POST", "/api/v1/tasks/" + task + "/approve", "{'data':{'cost':1}}").status()).as("read-only field").isEqualTo(422);
+    var view = mats.send("GET", "/api/v1/tasks/" + task, null);
+    assertThat(view.status()).isEqualTo(200);
+    assertThat(view.body().get("node").get("id").asString()).isEqualTo("mgr");
+    assertThat(view.body().get("formVersion").asInt()).isEqualTo(1);
+    assertThat(view.body().get("readOnly").asBoolean()).isFalse();
+    assertThat(view.body().get("actions").valueStream().map(a -> a.asString()).toList()).contains("approve", "reject", "return");
+    assertThat(view.body().get("record").get("_id").asString()).isEqualTo(id);
+    assertThat(view.body().get("record").get("data").has("cost")).as("hidden at this node").isFalse();
+    assertThat(view.body().get("fields").propertyNames()).containsExactly("dest", "remark");
+    assertThat(view.body().get("fields").get("remark").asString()).isEqualTo("edit");
+    assertThat(view.body().toString()).doesNotContain("\"cost\"");
+    assertThat(gina.send("GET", "/api/v1/tasks/" + task, null).status()).as("neither assignee nor admin").isEqualTo(403);
+    assertThat(olga.send("GET", "/api/v1/tasks/" + task, null).status()).as("the initiator uses the record and timeline").isEqualTo(403);
+    assertThat(mats.send("GET", "/api/v1/tasks/no-such-task", null).status()).isEqualTo(404);
+    var asAdmin = admin.send("GET", "/api/v1/tasks/" + task, null).body();
+    assertThat(asAdmin.get("readOnly").asBoolean()).isTrue();
+    assertThat(asAdmin.get("fields").get("remark").asString()).isEqualTo("read");
+    assertThat(mats.send("POST", "/api/v1/tasks/" + task + "/approve", "{'data':{'cost':1}}").status()).as("hidden field").isEqualTo(422);
     assertThat(mats.send("POST", "/api/v1/tasks/" + task + "/approve", "{'colour':'red'}").status()).isEqualTo(422);
     assertThat(mats.send("POST", "/api/v1/tasks/" + task + "/approve", "{'comment':'fine','data':{'remark':'checked'}}").status()).isEqualTo(204);
     assertThat(mats.send("POST", "/api/v1/tasks/" + task + "/approve", "{}").status()).as("already completed").isEqualTo(409);
+    assertThat(mats.send("GET", "/api/v1/tasks/" + task, null).status()).as("a finished task is no longer open").isEqualTo(409);
 
     String second = gina.send("GET", "/api/v1/tasks", null).body().get("items").get(0).get("id").asString();
     assertThat(gina.send("POST", "/api/v1/tasks/" + second + "/approve", "{}").status()).isEqualTo(204);

@@ -58,6 +58,15 @@ class TaskController {
     return flows.queries().copiedToMe(actors.of(principal), page, size);
   }
 
+  /**
+   * One open task with its node, the caller's allowed actions and the record filtered by the node's
+   * field permissions; for its assignee or candidates, app admins read-only (403 for others).
+   */
+  @GetMapping("/api/v1/tasks/{id}")
+  TaskResponse view(@PathVariable String id, Principal principal) {
+    return TaskResponse.of(flows.tasks().view(id, actors.of(principal)));
+  }
+
   /** {@code approve | reject | return | transfer | delegate | addSign | urge | comment}. */
   @PostMapping("/api/v1/tasks/{id}/{action}")
   ResponseEntity<Void> act(@PathVariable String id, @PathVariable String action, @RequestBody(required = false) @Nullable JsonNode body,
