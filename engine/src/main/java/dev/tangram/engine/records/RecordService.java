@@ -467,7 +467,16 @@ public final class RecordService {
 
   /** The narrow view of {@code app}'s records for rules and plugins, acting as {@code actor} (a system name). */
   public AppRecords forApp(String app, String actor) {
-    Actor system = Actor.system(actor);
+    return forApp(app, Actor.system(actor));
+  }
+
+  /**
+   * The narrow view of {@code app}'s records acting as {@code actor}: for a user, every read and
+   * write is checked against their permissions like an API call of theirs (a rule of another app
+   * writing here on their behalf gains nothing); for the system, nothing is checked.
+   */
+  public AppRecords forApp(String app, Actor actor) {
+    Actor system = actor;
     return new AppRecords() {
       @Override
       public String app() {
@@ -482,12 +491,26 @@ public final class RecordService {
       @Override
       public Optional<Record> get(String form, String id) {
         Document d = reads.findDocument(app, form, id);
-        return d == null ? Optional.empty()
-            : Optional.of(reads.toRecord(forms.getVersion(app, form, d.getInteger("formVersion")).definition(), d));
+        if (d == null) {
+          return Optional.empty();
+        }
+        Record record = reads.toRecord(forms.getVersion(app, form, d.getInteger("formVersion")).definition(), d);
+        if (system.unconstrained()) {
+          return Optional.of(record);
+        }
+        FormAccess allowed = access.forForm(system, app, form);
+        RecordGuard.requireForm(allowed, Operation.VIEW, form);
+        RecordGuard.requireRow(allowed, Operation.VIEW, d, form, id);
+        return Optional.of(RecordGuard.visible(allowed, record));
       }
 
       @Override
       public Record create(String form, ObjectNode data, @Nullable String operationKey) {
+        if (!system.unconstrained()) {
+          FormAccess allowed = access.forForm(system, app, form);
+          RecordGuard.requireForm(allowed, Operation.SUBMIT, form);
+          RecordGuard.requireEditable(allowed, data);
+        }
         ObjectId id = operationKey == null ? new ObjectId() : derivedId(app + "/" + form + "/op/" + operationKey);
         if (operationKey != null) {
           Optional<Record> first = get(form, id.toHexString());
@@ -515,7 +538,10 @@ public final class RecordService {
 
       @Override
       public Record increment(String form, String id, Map<String, BigDecimal> deltas, @Nullable String operationKey) {
-        return RecordService.this.increment(app, form, reads.parseId(id), deltas, operationKey, null, actor);
+        if (!system.system()) { // raw increments bypass field and row checks: the engine's own parts only
+          throw new ForbiddenException("Only rules of app '" + app + "' itself may increment its records");
+        }
+        return RecordService.this.increment(app, form, reads.parseId(id), deltas, operationKey, null, system.username());
       }
 
       @Override

@@ -1,6 +1,10 @@
 package dev.tangram.engine.triggers;
 
+import dev.tangram.engine.access.Actor;
+import dev.tangram.engine.access.DirectoryUser;
+import dev.tangram.engine.access.OrgDirectory;
 import dev.tangram.engine.common.FieldError;
+import dev.tangram.engine.common.ForbiddenException;
 import dev.tangram.engine.common.NotFoundException;
 import dev.tangram.engine.common.ValidationException;
 import dev.tangram.engine.events.Event;
@@ -26,6 +30,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
@@ -58,13 +64,15 @@ public final class TriggerRunner implements EventConsumer, RecordInterceptor {
   private final RecordService records;
   private final ScriptSandbox sandbox;
   private final PluginRegistry plugins;
+  private final OrgDirectory directory;
   private final TriggerLog runs;
   private final Clock clock;
   private final Map<String, RuleScript> scripts = new ConcurrentHashMap<>();
 
   public TriggerRunner(FormService forms, RecordService records, ScriptSandbox sandbox, PluginRegistry plugins,
-      com.mongodb.client.MongoDatabase database, Clock clock) {
+      OrgDirectory directory, com.mongodb.client.MongoDatabase database, Clock clock) {
     this.forms = forms;
+    this.directory = directory;
     this.records = records;
     this.sandbox = sandbox;
     this.plugins = plugins;
@@ -155,19 +163,41 @@ public final class TriggerRunner implements EventConsumer, RecordInterceptor {
       error = "Stopped: rules wrote records whose rules wrote records " + MAX_DEPTH + " levels deep; look for a loop";
     } else {
       try {
+        String once = "once:" + event.app() + "." + event.form() + "." + event.recordId() + ":" + rule.name();
         run(event.app(), event.form(), rule, event.data(), event.before(),
             eventMap(event.type(), event.app(), event.form(), event.recordId(), event.actor(), event.status()),
-            ScriptApis.records(app, operations), ScriptApis.plugins(plugins, app, actor));
+            ScriptApis.records(app, operations, event.recordId() == null ? null : once, other -> otherApp(other, event)),
+            ScriptApis.plugins(plugins, app, actor));
       } catch (RuleEvaluationException e) {
         error = "line " + e.line() + ": " + e.detail();
       } catch (ValidationException e) {
         error = e.errors().stream().map(FieldError::message).reduce((a, b) -> a + "; " + b).orElse("refused");
+      } catch (ForbiddenException | NotFoundException e) {
+        error = e.getMessage();
       }
     }
     if (error != null) {
       log.warn("After-rule '{}' of {}.{} failed on {} {}: {}", rule.name(), event.app(), event.form(), event.type(), event.recordId(), error);
     }
     runs.record(event.id().toHexString(), rule.name(), event.app(), event.form(), event.recordId(), error, clock.instant());
+  }
+
+  /**
+   * Another app's records for an after-rule, acting as the user who caused the event (or, when the
+   * engine caused it — a flow ending —, the record's author): a rule of one app never writes into
+   * another with more rights than that user has there. Null when the app has no forms.
+   */
+  private @Nullable AppRecords otherApp(String key, Event event) {
+    if (forms.formKeys(key).isEmpty()) {
+      return null;
+    }
+    Optional<DirectoryUser> user = directory.findUser(event.actor()).filter(DirectoryUser::enabled);
+    if (user.isEmpty() && event.details().getString("createdBy") != null) {
+      user = directory.findUser(event.details().getString("createdBy")).filter(DirectoryUser::enabled);
+    }
+    DirectoryUser onBehalf = user.orElseThrow(() -> new ForbiddenException("No enabled user caused this "
+        + event.type() + " or wrote the record, so nobody's permissions allow writing into app '" + key + "'"));
+    return records.forApp(key, Actor.user(onBehalf.username(), Set.copyOf(onBehalf.roles()), onBehalf.departments()));
   }
 
   private @Nullable Object run(String app, String form, TriggerRule rule, @Nullable Document after, @Nullable Document before,

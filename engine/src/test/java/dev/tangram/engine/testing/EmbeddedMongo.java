@@ -68,7 +68,7 @@ public final class EmbeddedMongo implements AutoCloseable {
       EventOutbox outbox = new EventOutbox(database, clock);
       RecordService records = new RecordService(database, forms, new CompiledFormCache(),
           new AccessPolicy(accessSettings, directory), new FormulaEngine(sandbox()), outbox, clock);
-      TriggerRunner triggers = new TriggerRunner(forms, records, sandbox(), plugins(), database, clock).install(outbox);
+      TriggerRunner triggers = new TriggerRunner(forms, records, sandbox(), plugins(), directory, database, clock).install(outbox);
       return new Node(apps, forms, directory, accessSettings, records, outbox, triggers);
     }
   }

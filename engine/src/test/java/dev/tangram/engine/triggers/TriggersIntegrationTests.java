@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.model.Filters;
+import dev.tangram.engine.access.AccessSettings;
 import dev.tangram.engine.access.Actor;
+import dev.tangram.engine.access.DirectoryUser;
 import dev.tangram.engine.common.FieldError;
 import dev.tangram.engine.common.ValidationException;
 import dev.tangram.engine.events.Event;
@@ -153,5 +155,38 @@ class TriggersIntegrationTests {
     assertThatThrownBy(() -> mongo.records.submit("sales", "evil", json("{'data':{'n':1}}"), ALICE))
         .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors().getFirst().message())
             .isEqualTo("undefinedundefinedundefined"));
+  }
+
+  @Test
+  void anAfterRuleWritesIntoAnotherAppOnceAsTheUserWhoCausedTheEvent() {
+    mongo.apps.create("stock", "Stock", null, "admin");
+    mongo.forms.create("stock", json("{'key':'so','name':'Sales order','fields':[{'key':'ref','type':'text','required':true}]}"), "admin");
+    mongo.forms.publish("stock", "so", "admin");
+    form("""
+        {'key':'deal','name':'Deal','fields':[{'key':'ref','type':'text'},{'key':'won','type':'boolean'}],
+         'triggers':[{'name':'order','phase':'after','on':['record.created','record.updated'],
+           'script':'if (!record.won) return;\\nconst other = records.app(\\"stock\\");\\nif (records.app(\\"nowhere\\") !== null) throw new Error(\\"an app that is not there\\");\\nother.create(\\"so\\", {ref: record.ref}, \\"won\\");'}]}
+        """);
+    mongo.directory.saveUser(new DirectoryUser("carol", "Carol", null, null, List.of(), List.of(), true), true);
+    mongo.directory.saveUser(new DirectoryUser("dave", "Dave", null, null, List.of(), List.of(), true), true);
+    mongo.accessSettings.setAppRoles("sales", new AccessSettings.AppRoles(List.of("user:carol", "user:dave"), List.of()));
+    mongo.accessSettings.setAppRoles("stock", new AccessSettings.AppRoles(List.of("user:carol"), List.of("user:carol")));
+    Actor carol = Actor.user("carol", Set.of(), List.of());
+    Actor dave = Actor.user("dave", Set.of(), List.of());
+
+    Record deal = mongo.records.submit("sales", "deal", json("{'data':{'ref':'D-1','won':true}}"), carol);
+    mongo.records.patch("sales", "deal", deal.id(), json("{'data':{'ref':'D-1b'}}"), null, carol); // won again: still one order
+    assertThat(mongo.database.getCollection("records.stock.so").countDocuments()).isEqualTo(1);
+    Document order = mongo.database.getCollection("records.stock.so").find().first();
+    assertThat(order.getString("createdBy")).isEqualTo("carol");
+
+    // Dave may write deals but not into the stock app: the rule gains him nothing there.
+    Record other = mongo.records.submit("sales", "deal", json("{'data':{'ref':'D-2','won':true}}"), dave);
+    assertThat(mongo.database.getCollection("records.stock.so").countDocuments()).isEqualTo(1);
+    Document created = mongo.database.getCollection("_events")
+        .find(Filters.and(Filters.eq("recordId", other.id()), Filters.eq("type", "record.created"))).first();
+    Document run = mongo.triggers.runOf(created.getObjectId("_id").toHexString(), "order");
+    assertThat(run.getString("state")).isEqualTo("failed");
+    assertThat(run.getString("error")).contains("so");
   }
 }

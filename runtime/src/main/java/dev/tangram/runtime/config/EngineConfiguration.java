@@ -120,7 +120,7 @@ class EngineConfiguration {
   /** Before-rules inside every write, after-rules on every record event (registered before webhooks and flows). */
   @Bean
   TriggerRunner triggerRunner(FormService forms, RecordService records, ScriptSandbox sandbox, PluginRegistry plugins,
-      MongoDatabase database, EventOutbox outbox, Clock clock) {
-    return new TriggerRunner(forms, records, sandbox, plugins, database, clock).install(outbox);
+      OrgDirectory directory, MongoDatabase database, EventOutbox outbox, Clock clock) {
+    return new TriggerRunner(forms, records, sandbox, plugins, directory, database, clock).install(outbox);
   }
 }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -27,7 +28,27 @@ public final class ScriptApis {
   private ScriptApis() {}
 
   public static Object records(AppRecords records, @Nullable String operationPrefix) {
+    return records(records, operationPrefix, null, null);
+  }
+
+  /**
+   * @param oncePrefix   with it, {@code create(form, data, onceKey)} applies once per source record
+   *                     and key (not per event): the same key for the same record returns the first
+   *                     record however many events run the rule
+   * @param otherApps    with it, {@code app(key)} gives the same object for another app (null when
+   *                     that app is not installed), acting as whoever {@code otherApps} decides
+   */
+  public static Object records(AppRecords records, @Nullable String operationPrefix, @Nullable String oncePrefix,
+      @Nullable Function<String, @Nullable AppRecords> otherApps) {
     Map<String, HostFunction> functions = new LinkedHashMap<>();
+    if (otherApps != null) {
+      functions.put("app", args -> {
+        String key = string(args, 0, "records.app: the app key");
+        AppRecords other = key.equals(records.app()) ? records : otherApps.apply(key);
+        return other == null ? null : records(other, operationPrefix == null ? null : operationPrefix + "@" + key,
+            oncePrefix, null);
+      });
+    }
     functions.put("find", args -> {
       String form = string(args, 0, "records.find: the form");
       List<RecordQuery.Filter> filters = filters(args.size() > 1 ? args.get(1) : null);
@@ -38,8 +59,17 @@ public final class ScriptApis {
         .map(ScriptValues::ofRecord).orElse(null));
     if (operationPrefix != null) {
       AtomicInteger calls = new AtomicInteger();
-      functions.put("create", args -> ScriptValues.ofRecord(records.create(string(args, 0, "records.create: the form"),
-          ScriptValues.toJsonObject(arg(args, 1), "records.create: the data"), operationPrefix + ":" + calls.incrementAndGet())));
+      functions.put("create", args -> {
+        String key = operationPrefix + ":" + calls.incrementAndGet();
+        if (arg(args, 2) != null) {
+          if (oncePrefix == null) {
+            throw new IllegalArgumentException("records.create: a once-key needs a record event");
+          }
+          key = oncePrefix + ":" + string(args, 2, "records.create: the once-key");
+        }
+        return ScriptValues.ofRecord(records.create(string(args, 0, "records.create: the form"),
+            ScriptValues.toJsonObject(arg(args, 1), "records.create: the data"), key));
+      });
       functions.put("update", args -> ScriptValues.ofRecord(records.update(string(args, 0, "records.update: the form"),
           string(args, 1, "records.update: the id"), ScriptValues.toJsonObject(arg(args, 2), "records.update: the changes"))));
       functions.put("increment", args -> {
