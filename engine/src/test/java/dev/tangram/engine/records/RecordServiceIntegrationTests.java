@@ -223,6 +223,19 @@ class RecordServiceIntegrationTests {
   }
 
   @Test
+  void aDateFilterMayCountDaysFromToday() {
+    java.time.LocalDate today = java.time.LocalDate.now();
+    submitExpense("{'title':'old','amount':1,'spentOn':'" + today.minusDays(20) + "'}");
+    submitExpense("{'title':'recent','amount':1,'spentOn':'" + today.minusDays(3) + "'}");
+    submitExpense("{'title':'soon','amount':1,'spentOn':'" + today.plusDays(2) + "'}");
+    assertThat(query("expense", new RecordQuery(List.of(new Filter("spentOn", "lt", json("'today-14'"))), List.of(), 0, 20)).items())
+        .extracting(r -> r.data().get("title").asString()).containsExactly("old");
+    assertThat(query("expense", new RecordQuery(List.of(new Filter("spentOn", "between", json("['today-7', 'today+7']"))), List.of("spentOn"), 0, 20)).items())
+        .extracting(r -> r.data().get("title").asString()).containsExactly("recent", "soon");
+    assertThat(query("expense", new RecordQuery(List.of(new Filter("title", "eq", json("'today'"))), List.of(), 0, 20)).total()).isZero();
+  }
+
+  @Test
   void unknownFilterFieldsOperatorsAndRawMongoOperatorsAreRefused() {
     assertThatThrownBy(() -> query("expense", new RecordQuery(List.of(
         new Filter("amout", "eq", json("1")), new Filter("amount", "$where", json("1")),

@@ -3,10 +3,13 @@ package dev.tangram.engine.records.internal;
 import dev.tangram.engine.common.Decimals;
 import dev.tangram.engine.common.FieldError;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.bson.types.ObjectId;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -16,6 +19,7 @@ final class FilterValues {
 
   static final int MAX_LIST = 100;
   static final int MAX_TEXT = 200;
+  private static final Pattern RELATIVE_DATE = Pattern.compile("today([+-]\\d{1,5})?");
 
   private final QueryField field;
   private final String at;
@@ -38,8 +42,20 @@ final class FilterValues {
       case "instant" -> instant(value);
       case "id" -> value.isString() && ObjectId.isValid(value.asString()) ? new ObjectId(value.asString()) : wrong(value, "a record id");
       case "file" -> wrong(value, "nothing: attachments can only be tested with 'empty'");
-      default -> value.isString() && value.asString().length() <= MAX_TEXT ? value.asString() : wrong(value, "text of at most " + MAX_TEXT + " characters");
+      default -> value.isString() && value.asString().length() <= MAX_TEXT ? relativeDate(value.asString()) : wrong(value, "text of at most " + MAX_TEXT + " characters");
     };
+  }
+
+  /**
+   * On a date field, {@code today}, {@code today-14} or {@code today+7} is that day in the server's
+   * time zone, so a saved view can list what is overdue without being edited every day.
+   */
+  private String relativeDate(String value) {
+    if (field.definition() == null || !"date".equals(field.definition().type())) {
+      return value;
+    }
+    Matcher m = RELATIVE_DATE.matcher(value);
+    return m.matches() ? LocalDate.now().plusDays(m.group(1) == null ? 0 : Long.parseLong(m.group(1))).toString() : value;
   }
 
   @Nullable Object ordered(JsonNode value) {
