@@ -56,9 +56,14 @@ class TemplateApiIntegrationTests {
 
     JsonNode inventory = find(catalog, "inventory");
     assertThat(inventory.get("problems")).isEmpty();
-    assertThat(inventory.get("creates").get("forms").asInt()).isEqualTo(17);
+    assertThat(inventory.get("creates").get("forms").asInt()).isEqualTo(23);
     assertThat(inventory.get("name").get("zh-CN").asString()).isEqualTo("进销存");
     assertThat(inventory.get("origin").asString()).isEqualTo("builtin");
+
+    JsonNode crm = find(catalog, "crm");
+    assertThat(crm.get("problems")).isEmpty();
+    assertThat(crm.get("creates").get("forms").asInt()).isEqualTo(8);
+    assertThat(crm.get("name").get("zh-CN").asString()).isEqualTo("客户关系管理");
   }
 
   @Test
