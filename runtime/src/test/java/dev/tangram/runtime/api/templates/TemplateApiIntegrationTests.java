@@ -56,7 +56,7 @@ class TemplateApiIntegrationTests {
 
     JsonNode inventory = find(catalog, "inventory");
     assertThat(inventory.get("problems")).isEmpty();
-    assertThat(inventory.get("creates").get("forms").asInt()).isEqualTo(23);
+    assertThat(inventory.get("creates").get("forms").asInt()).isEqualTo(24);
     assertThat(inventory.get("name").get("zh-CN").asString()).isEqualTo("进销存");
     assertThat(inventory.get("origin").asString()).isEqualTo("builtin");
 
