@@ -2,6 +2,7 @@ package dev.tangram.engine.flows;
 
 import dev.tangram.engine.access.Actor;
 import dev.tangram.engine.access.Operation;
+import dev.tangram.engine.common.ConflictException;
 import dev.tangram.engine.common.ExpiringCache;
 import dev.tangram.engine.common.FieldError;
 import dev.tangram.engine.common.ForbiddenException;
@@ -23,13 +24,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.flowable.bpmn.converter.BpmnXMLConverter;
 import org.flowable.bpmn.model.BpmnModel;
 import org.flowable.engine.RepositoryService;
+import org.flowable.engine.RuntimeService;
 import org.flowable.engine.repository.ProcessDefinition;
 import org.flowable.validation.ProcessValidatorFactory;
 import org.flowable.validation.ValidationError;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -45,12 +49,14 @@ public final class FlowDefinitions {
 
   private final FlowDependencies deps;
   private final RepositoryService repository;
+  private final RuntimeService runtime;
   private final ExpiringCache<Boolean> hasFlow;
   private final Map<String, String> withdrawModes = new ConcurrentHashMap<>();
 
-  FlowDefinitions(FlowDependencies deps, RepositoryService repository) {
+  FlowDefinitions(FlowDependencies deps, RepositoryService repository, RuntimeService runtime) {
     this.deps = deps;
     this.repository = repository;
+    this.runtime = runtime;
     this.hasFlow = new ExpiringCache<>(Duration.ofSeconds(2),
         key -> repository.createProcessDefinitionQuery().processDefinitionKey(key).count() > 0, found -> true);
   }
@@ -65,8 +71,50 @@ public final class FlowDefinitions {
     if (!deps.access().forForm(actor, app, form).can(Operation.MANAGE)) {
       throw new ForbiddenException(actor.username() + " may not change the flow of form '" + form + "'");
     }
-    FormDefinition definition = formDefinition(app, form);
     String key = BpmnElements.processKey(app, form);
+    Compiled compiled = compile(key, formDefinition(app, form), source, Set.of());
+    if (!compiled.problems().isEmpty() || compiled.model() == null) {
+      throw new ValidationException(compiled.problems());
+    }
+    repository.createDeployment().name(app + "/" + form).key(key).category("tangram")
+        .addBpmnModel(key + ".bpmn20.xml", compiled.model())
+        .addString(compiled.xml() ? SOURCE_XML : SOURCE_JSON, source)
+        .addString(SETTINGS, Json.MAPPER.writeValueAsString(Map.of("withdraw", compiled.withdraw(), "deployedBy", actor.username())))
+        .deploy();
+    hasFlow.invalidate(key);
+    return find(app, form).orElseThrow();
+  }
+
+  /**
+   * Checks flow JSON against a form definition that need not be saved yet, exactly as {@link #deploy}
+   * would, and deploys nothing: a template install checks every flow before it creates anything.
+   *
+   * @param plannedRoles roles that count as existing although the directory does not have them yet
+   * @return every problem found; empty when the flow would deploy
+   */
+  public List<FieldError> check(String app, FormDefinition form, String source, Set<String> plannedRoles) {
+    return compile(BpmnElements.processKey(app, form.key()), form, source, plannedRoles).problems();
+  }
+
+  /**
+   * Removes every deployed version of the form's flow with its history (a template uninstalled
+   * with purge). Refused while an instance of it still runs: that record would be left without
+   * its approval.
+   */
+  public void remove(String app, String form) {
+    String key = BpmnElements.processKey(app, form);
+    long running = runtime.createProcessInstanceQuery().processDefinitionKey(key).count();
+    if (running > 0) {
+      throw new ConflictException("flow", "running",
+          "The flow of form '" + form + "' still has " + running + " record(s) in approval");
+    }
+    repository.createDeploymentQuery().deploymentKey(key).list().forEach(d -> repository.deleteDeployment(d.getId(), true));
+    hasFlow.invalidate(key);
+  }
+
+  private record Compiled(@Nullable BpmnModel model, boolean xml, String withdraw, List<FieldError> problems) {}
+
+  private Compiled compile(String key, FormDefinition definition, String source, Set<String> plannedRoles) {
     boolean xml = source.stripLeading().startsWith("<");
     List<FieldError> problems = new ArrayList<>();
     BpmnModel model;
@@ -76,7 +124,7 @@ public final class FlowDefinitions {
       model = checker.check(source, key);
       problems.addAll(checker.problems());
     } else {
-      FlowModelReader reader = new FlowModelReader(deps.directory(), deps.sandbox(), deps.plugins(), definition);
+      FlowModelReader reader = new FlowModelReader(deps.directory(), deps.sandbox(), deps.plugins(), definition, plannedRoles);
       FlowNode.Flow flow = reader.read(parse(source));
       problems.addAll(reader.problems());
       model = flow == null ? null : BpmnCompiler.compile(key, definition.name(), flow);
@@ -89,16 +137,7 @@ public final class FlowDefinitions {
         }
       }
     }
-    if (!problems.isEmpty() || model == null) {
-      throw new ValidationException(problems);
-    }
-    repository.createDeployment().name(app + "/" + form).key(key).category("tangram")
-        .addBpmnModel(key + ".bpmn20.xml", model)
-        .addString(xml ? SOURCE_XML : SOURCE_JSON, source)
-        .addString(SETTINGS, Json.MAPPER.writeValueAsString(Map.of("withdraw", withdraw, "deployedBy", actor.username())))
-        .deploy();
-    hasFlow.invalidate(key);
-    return find(app, form).orElseThrow();
+    return new Compiled(model, xml, withdraw, problems);
   }
 
   /** The newest deployed flow of a form. */

@@ -35,7 +35,7 @@ public final class Flows {
 
   public Flows(ProcessEngine engine, FlowDependencies deps) {
     Flowables flowables = new Flowables(engine.getManagementService(), engine.getIdentityService());
-    this.definitions = new FlowDefinitions(deps, engine.getRepositoryService());
+    this.definitions = new FlowDefinitions(deps, engine.getRepositoryService(), engine.getRuntimeService());
     this.instances = new FlowInstances(deps, engine, definitions, flowables);
     this.queries = new FlowQueries(deps, engine);
     this.tasks = new FlowTasks(deps, engine, hooks(deps), flowables, queries);

@@ -619,6 +619,11 @@ public final class RecordService {
     return database.getCollection(RecordCollections.records(app, form)).countDocuments();
   }
 
+  /** How many records of the form have {@code status}, whoever may see them. */
+  public long countInStatus(String app, String form, String status) {
+    return database.getCollection(RecordCollections.records(app, form)).countDocuments(Filters.eq("status", status));
+  }
+
   /**
    * A template upgrade's data migration: renames and drops fields in every record of the form and
    * moves the records to {@code formVersion}, whose definition has the new field keys. Idempotent

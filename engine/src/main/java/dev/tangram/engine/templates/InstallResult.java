@@ -8,8 +8,9 @@ import java.util.Map;
  *
  * @param status           {@code installed}, {@code unchanged} (already installed: nothing done) or {@code planned} (dry run)
  * @param installedFirst   required templates installed before this one, in order
- * @param created          counts: forms, flows, rules, views, records
- * @param flowsDeployed    false while the engine has no flow deployment: flows are checked and stored with the install
+ * @param created          counts: forms, flows, rules, views, records, roles (declared; those missing are created)
+ * @param flowsDeployed    whether the flows are deployed through the flows feature (false on an engine
+ *                         without a process engine: they are checked and kept with the install)
  */
 public record InstallResult(String template, String version, String app, String status, List<String> installedFirst,
     Map<String, Integer> created, Map<String, Object> params, boolean flowsDeployed, long millis) {}

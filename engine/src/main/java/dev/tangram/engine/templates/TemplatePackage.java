@@ -17,12 +17,14 @@ import tools.jackson.databind.JsonNode;
  * @param data        seed data sets, in the order they are loaded
  * @param labels      locale → label key → text (e.g. {@code zh-CN} → {@code item.code} → 物料编码)
  * @param migrations  what upgrading to a version does to stored records
+ * @param roles       the roles its flows name; install creates those the directory lacks
  */
 public record TemplatePackage(
     String key, SemVer version, Map<String, String> name, Map<String, String> description, String category,
     List<String> requiredPlugins, List<String> requiredTemplates, List<Parameter> parameters,
     Map<String, JsonNode> forms, Map<String, JsonNode> flows, List<RuleFile> rules, Map<String, JsonNode> views,
-    List<DataSet> data, Map<String, Map<String, String>> labels, List<Migration> migrations, String origin) {
+    List<DataSet> data, Map<String, Map<String, String>> labels, List<Migration> migrations, String origin,
+    List<RoleSpec> roles) {
 
   /** The name in {@code locale}, falling back to English and then to the key. */
   public String name(String locale) {
@@ -37,6 +39,14 @@ public record TemplatePackage(
    */
   public record Parameter(String key, String type, Map<String, String> label, @Nullable JsonNode defaultValue,
       boolean required, List<String> options) {}
+
+  /** A role the package's flows name ({@code gm}, {@code finance}…), with its display name per locale. */
+  public record RoleSpec(String key, Map<String, String> name) {
+
+    public String name(String locale) {
+      return name.getOrDefault(locale, name.getOrDefault("en", key));
+    }
+  }
 
   /** A script file ({@code rules/<file>.js}) installed as a trigger of {@code form}. */
   public record RuleFile(String file, String form, String name, List<String> on, String phase, String script) {}

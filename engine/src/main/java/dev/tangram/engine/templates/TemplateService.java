@@ -1,17 +1,20 @@
 package dev.tangram.engine.templates;
 
+import dev.tangram.engine.access.OrgDirectory;
 import dev.tangram.engine.apps.AppService;
 import dev.tangram.engine.common.ConflictException;
 import dev.tangram.engine.common.FieldError;
 import dev.tangram.engine.common.Json;
 import dev.tangram.engine.common.NotFoundException;
 import dev.tangram.engine.common.ValidationException;
+import dev.tangram.engine.flows.FlowDefinitions;
 import dev.tangram.engine.forms.FormService;
 import dev.tangram.engine.records.RecordService;
 import dev.tangram.engine.templates.internal.Installations;
 import dev.tangram.engine.templates.internal.Installer;
 import dev.tangram.engine.templates.internal.PackageChecker;
 import dev.tangram.engine.templates.internal.ParameterValues;
+import dev.tangram.engine.templates.internal.TemplateFlows;
 import dev.tangram.engine.templates.internal.Upgrader;
 import dev.tangram.engine.templates.internal.Views;
 import java.util.ArrayList;
@@ -47,18 +50,30 @@ public final class TemplateService {
   private final Views views;
   private final Installer installer;
   private final Upgrader upgrader;
+  private final TemplateFlows flows;
   private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
 
+  /** Templates on an engine without flows: flows are checked and kept in the journal, not deployed. */
   public TemplateService(TemplateCatalog catalog, AppService apps, FormService forms, RecordService records,
       com.mongodb.client.MongoDatabase database, java.time.Clock clock) {
+    this(catalog, apps, forms, records, database, clock, null, null);
+  }
+
+  /**
+   * @param flows     the flows feature: template flows are deployed through it (null: kept in the journal only)
+   * @param directory where the roles a template declares are created
+   */
+  public TemplateService(TemplateCatalog catalog, AppService apps, FormService forms, RecordService records,
+      com.mongodb.client.MongoDatabase database, java.time.Clock clock, @Nullable FlowDefinitions flows, @Nullable OrgDirectory directory) {
     this.catalog = catalog;
     this.apps = apps;
     this.forms = forms;
     this.records = records;
     this.journal = new Installations(database, clock);
     this.views = new Views(database);
-    this.installer = new Installer(apps, forms, records, journal, views);
-    this.upgrader = new Upgrader(forms, records, journal, views, installer);
+    this.flows = new TemplateFlows(flows, directory);
+    this.installer = new Installer(apps, forms, records, journal, views, this.flows);
+    this.upgrader = new Upgrader(forms, records, journal, views, installer, this.flows);
   }
 
   public TemplateCatalog catalog() {
@@ -136,9 +151,12 @@ public final class TemplateService {
   }
 
   /**
-   * Uninstalls app {@code app}: refused while another installed app requires it. Without
-   * {@code purge} the forms and records stay (hidden with the app, found again by the next
-   * install); with it they are deleted.
+   * Uninstalls app {@code app}: refused while another installed app requires it, and while any of
+   * its records is in approval (those approvals would be left with no app; withdraw or finish them
+   * first). Without {@code purge} the forms, records and deployed flows stay (hidden with the app,
+   * found again by the next install, whose flow steps then deploy nothing); with it they are
+   * deleted, the flows' history with them. Roles the install created stay: they belong to the
+   * directory, and users may hold them.
    */
   public UninstallResult uninstall(String app, boolean purge, boolean dryRun, String actor) {
     Document current = installed(app).orElseThrow(() -> new NotFoundException("app", "App '" + app + "' was not installed from a template"));
@@ -150,12 +168,24 @@ public final class TemplateService {
     }
     Map<String, Long> counts = new LinkedHashMap<>();
     forms.formKeys(app).stream().sorted().forEach(f -> counts.put(f, records.countAll(app, f)));
+    Map<String, Long> inApproval = new LinkedHashMap<>();
+    forms.formKeys(app).stream().sorted().forEach(f -> {
+      long n = records.countInStatus(app, f, RecordService.IN_APPROVAL);
+      if (n > 0) {
+        inApproval.put(f, n);
+      }
+    });
+    if (!inApproval.isEmpty()) {
+      throw new ConflictException("app", "inApproval", "App '" + app + "' has records in approval (" + inApproval.entrySet().stream()
+          .map(e -> e.getKey() + ": " + e.getValue()).reduce((a, b) -> a + ", " + b).orElse("") + "); withdraw or finish them first");
+    }
     if (dryRun) {
       return new UninstallResult(app, current.getString("template"), "planned", purge, counts);
     }
     return locked(app, () -> {
       views.removeAll(app);
       if (purge) {
+        flows.remove(app, forms.formKeys(app));
         records.purgeApp(app);
         forms.removeAll(app);
         journal.remove(app);
@@ -189,9 +219,13 @@ public final class TemplateService {
     return views.of(app);
   }
 
-  /** The flows an installed app carries (stored with the install until the engine deploys flows). */
+  /**
+   * The flows of an installed app: as deployed now (the customer may have changed them), or as
+   * the install planned them on an engine without flows.
+   */
   public Map<String, JsonNode> flows(String app) {
-    return installed(app).map(d -> Installations.fromTexts(d.get("flows", Document.class))).orElse(Map.of());
+    Map<String, JsonNode> planned = installed(app).map(d -> Installations.fromTexts(d.get("flows", Document.class))).orElse(Map.of());
+    return flows.deploys() ? flows.deployed(app, planned.keySet()) : planned;
   }
 
   /**
@@ -272,7 +306,7 @@ public final class TemplateService {
   private InstallResult result(TemplatePackage pkg, String app, String status, List<String> first, Map<String, JsonNode> values, long start) {
     Map<String, Object> params = new LinkedHashMap<>();
     values.forEach((k, v) -> params.put(k, Json.MAPPER.convertValue(v, Object.class)));
-    return new InstallResult(pkg.key(), pkg.version().toString(), app, status, first, creates(pkg), params, false,
+    return new InstallResult(pkg.key(), pkg.version().toString(), app, status, first, creates(pkg), params, flows.deploys(),
         (System.nanoTime() - start) / 1_000_000);
   }
 
@@ -283,6 +317,7 @@ public final class TemplateService {
     c.put("rules", pkg.rules().size());
     c.put("views", pkg.views().size());
     c.put("records", pkg.data().stream().mapToInt(d -> d.records().size()).sum());
+    c.put("roles", pkg.roles().size());
     return c;
   }
 

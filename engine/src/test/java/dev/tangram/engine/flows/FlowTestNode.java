@@ -32,31 +32,31 @@ import static dev.tangram.engine.testing.Fixtures.json;
  * wired between them, and a small org: alice (sales) submits, bob heads sales, carol heads the
  * company, dave is gm, erin and frank are finance.
  */
-final class FlowTestNode implements AutoCloseable {
+public final class FlowTestNode implements AutoCloseable {
 
   static final String POSTGRES_URL = "jdbc:postgresql://127.0.0.1:5432/test";
-  static final Actor ALICE = user("alice", "sales");
-  static final Actor BOB = user("bob", "sales");
-  static final Actor CAROL = user("carol", "hq");
-  static final Actor DAVE = user("dave", "hq", "gm");
-  static final Actor ERIN = user("erin", "hq", "finance");
-  static final Actor FRANK = user("frank", "hq", "finance");
+  public static final Actor ALICE = user("alice", "sales");
+  public static final Actor BOB = user("bob", "sales");
+  public static final Actor CAROL = user("carol", "hq");
+  public static final Actor DAVE = user("dave", "hq", "gm");
+  public static final Actor ERIN = user("erin", "hq", "finance");
+  public static final Actor FRANK = user("frank", "hq", "finance");
   static final Actor ADMIN = Actor.user("admin", Set.of("ADMIN"), List.of());
 
   private static ScriptSandbox sandbox;
 
-  final EmbeddedMongo mongo;
-  final ProcessEngine engine;
-  final Flows flows;
-  final FlowDependencies deps;
+  public final EmbeddedMongo mongo;
+  public final ProcessEngine engine;
+  public final Flows flows;
+  public final FlowDependencies deps;
   private final String schema;
 
-  FlowTestNode(String database) {
+  public FlowTestNode(String database) {
     this(database, new EmbeddedMongo());
   }
 
   /** @param database {@code h2} (in memory), {@code h2file} (a fresh file, as the embedded default) or {@code postgres} */
-  FlowTestNode(String database, EmbeddedMongo mongo) {
+  public FlowTestNode(String database, EmbeddedMongo mongo) {
     this.mongo = mongo;
     AccessSettings settings = mongo.accessSettings;
     deps = new FlowDependencies(mongo.database, mongo.records, mongo.forms, mongo.directory,
@@ -149,13 +149,13 @@ final class FlowTestNode implements AutoCloseable {
   }
 
   /** The app the current test works in; task lists are narrowed to it. */
-  volatile String app;
+  public volatile String app;
 
-  List<FlowTask> todo(Actor actor) {
+  public List<FlowTask> todo(Actor actor) {
     return flows.queries().todo(actor, 1, 200).items().stream().filter(t -> app == null || t.app().equals(app)).toList();
   }
 
-  FlowTask onlyTask(Actor actor) {
+  public FlowTask onlyTask(Actor actor) {
     List<FlowTask> tasks = todo(actor);
     if (tasks.size() != 1) {
       throw new AssertionError(actor.username() + " has " + tasks.size() + " tasks: " + tasks);

@@ -48,7 +48,7 @@ class TemplateInstallIntegrationTests {
     assertThat(entries).extracting(CatalogEntry::key).containsExactly("addon", "shop");
     CatalogEntry shop = entries.get(1);
     assertThat(shop.version()).isEqualTo("1.1.0"); // the highest of 0.9.0, 1.0.0, 1.1.0
-    assertThat(shop.creates()).containsEntry("forms", 3).containsEntry("records", 4);
+    assertThat(shop.creates()).containsEntry("forms", 3).containsEntry("records", 4).containsEntry("roles", 1);
     assertThat(shop.parameters()).extracting(CatalogEntry.Parameter::key).containsExactly("approvalLimit");
     assertThat(shop.installedVersion()).isNull();
     assertThat(entries.get(0).requiredTemplates()).containsExactly("shop");
@@ -74,7 +74,7 @@ class TemplateInstallIntegrationTests {
     assertThat(order.data().get("total").decimalValue()).isEqualByComparingTo("17");
     String bolt = records("shop", "product").stream().filter(r -> r.data().get("code").asString().equals("BOLT")).findFirst().orElseThrow().id();
     assertThat(order.data().get("lines").get(0).get("product").asString()).isEqualTo(bolt);
-    assertThat(steps).hasSize(12).last().asString().startsWith("12/12 data:");
+    assertThat(steps).hasSize(13).last().asString().isEqualTo("13/13 flow:order");
     assertThat(templates.progress("shop").orElseThrow().state()).isEqualTo("installed");
     assertThat(templates.parameters("shop")).containsEntry("approvalLimit", 8000);
   }

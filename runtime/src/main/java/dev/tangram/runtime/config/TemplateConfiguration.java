@@ -1,7 +1,9 @@
 package dev.tangram.runtime.config;
 
 import com.mongodb.client.MongoDatabase;
+import dev.tangram.engine.access.OrgDirectory;
 import dev.tangram.engine.apps.AppService;
+import dev.tangram.engine.flows.Flows;
 import dev.tangram.engine.forms.FormService;
 import dev.tangram.engine.plugins.PluginRegistry;
 import dev.tangram.engine.records.RecordService;
@@ -18,7 +20,9 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The template marketplace: built-in packages from the class path (the templates module), folders
  * and zips under {@code tangram.templates.dir} (default {@code <data-dir>/templates}) and uploads.
- * At start, an install or upgrade a stopped engine left half-way is finished or rolled back.
+ * Template flows are deployed through the flows feature, and the roles they name are created in
+ * the directory. At start, an install or upgrade a stopped engine left half-way is finished or
+ * rolled back.
  */
 @Configuration(proxyBeanMethods = false)
 class TemplateConfiguration {
@@ -31,8 +35,8 @@ class TemplateConfiguration {
 
   @Bean
   TemplateService templateService(TemplateCatalog catalog, AppService apps, FormService forms, RecordService records,
-      MongoDatabase database, Clock clock) {
-    TemplateService templates = new TemplateService(catalog, apps, forms, records, database, clock);
+      MongoDatabase database, Clock clock, Flows flows, OrgDirectory directory) {
+    TemplateService templates = new TemplateService(catalog, apps, forms, records, database, clock, flows.definitions(), directory);
     templates.recoverInterrupted();
     return templates;
   }

@@ -37,15 +37,22 @@ public final class FlowModelReader {
   private final ScriptSandbox sandbox;
   private final PluginRegistry plugins;
   private final FormDefinition form;
+  private final Set<String> plannedRoles;
   private final List<FieldError> problems = new ArrayList<>();
   private final Set<String> ids = new HashSet<>();
   private int generated;
 
   public FlowModelReader(OrgDirectory directory, ScriptSandbox sandbox, PluginRegistry plugins, FormDefinition form) {
+    this(directory, sandbox, plugins, form, Set.of());
+  }
+
+  /** @param plannedRoles roles that count as existing although the directory does not have them yet (a template installs them first) */
+  public FlowModelReader(OrgDirectory directory, ScriptSandbox sandbox, PluginRegistry plugins, FormDefinition form, Set<String> plannedRoles) {
     this.directory = directory;
     this.sandbox = sandbox;
     this.plugins = plugins;
     this.form = form;
+    this.plannedRoles = Set.copyOf(plannedRoles);
   }
 
   /** The flow, or null with {@link #problems()} saying why. */
@@ -248,7 +255,7 @@ public final class FlowModelReader {
         }
       }
       case "role" -> {
-        if (role == null || directory.roles().stream().map(Role::key).noneMatch(role::equals)) {
+        if (role == null || (!plannedRoles.contains(role) && directory.roles().stream().map(Role::key).noneMatch(role::equals))) {
           problem(path + ".role", "unknownRole", "There is no role '" + role + "' (node '" + node + "')");
         }
       }

@@ -9,15 +9,17 @@ import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Checks a flow of DESIGN §5 against the form it belongs to: node types, approver kinds and
- * modes, field permissions and branch conditions that name real fields, action nodes calling a
- * plugin the package requires. Deploying it is the flows feature's business.
+ * Checks a flow of DESIGN §5 against the form it belongs to, with what the package alone can tell:
+ * node types, approver kinds and modes, field permissions and branch conditions that name real
+ * fields, roles the package declares, action nodes calling a plugin the package requires. At
+ * install the flows feature checks each flow once more, completely, before anything is created
+ * (users of the directory, every attribute), and deploys it.
  */
 final class FlowChecker {
 
-  static final Set<String> NODE_TYPES = Set.of("approve", "cc", "branch", "action", "notify");
-  static final Set<String> ASSIGNEE_KINDS = Set.of("user", "role", "deptHead", "initiatorChoice", "initiator");
-  static final Set<String> MODES = Set.of("any", "all", "sequential");
+  static final Set<String> NODE_TYPES = Set.of("approve", "cc", "branch", "parallel", "action");
+  static final Set<String> ASSIGNEE_KINDS = Set.of("user", "role", "deptHead", "field", "initiatorChoice", "previousChoice", "initiator");
+  static final Set<String> MODES = Set.of("any", "all", "ratio", "sequential");
   static final Set<String> PERMISSIONS = Set.of("edit", "read", "hidden");
   private static final Set<String> CONDITION_NAMES = Set.of("true", "false", "null", "undefined", "initiator", "status");
   private static final Pattern STRINGS = Pattern.compile("'(?:[^'\\\\]|\\\\.)*'|\"(?:[^\"\\\\]|\\\\.)*\"");
@@ -25,10 +27,13 @@ final class FlowChecker {
 
   private final ScriptSandbox sandbox;
   private final PackageProblems problems;
+  private final Set<String> roles;
 
-  FlowChecker(ScriptSandbox sandbox, PackageProblems problems) {
+  /** @param roles the roles the package declares: the only ones its flows may name */
+  FlowChecker(ScriptSandbox sandbox, PackageProblems problems, Set<String> roles) {
     this.sandbox = sandbox;
     this.problems = problems;
+    this.roles = roles;
   }
 
   void check(String file, JsonNode flow, Set<String> fields, Collection<String> plugins) {
@@ -49,16 +54,24 @@ final class FlowChecker {
         continue;
       }
       String id = node.path("id").asString("");
-      if (!id.isEmpty() && !ids.add(id)) {
+      if (id.isEmpty()) {
+        problems.add(file, at + ".id", "required", "Every node of a template flow needs an id, so that an upgrade can merge the flow node by node");
+      } else if (!ids.add(id)) {
         problems.add(file, at + ".id", "duplicate", "Node id '" + id + "' is used twice");
       }
       switch (type) {
         case "approve" -> approve(file, node, at, fields);
-        case "cc", "notify" -> assignee(file, node.path("to"), at + ".to");
+        case "cc" -> assignee(file, node.path("to"), at + ".to");
         case "action" -> {
           String plugin = node.path("plugin").asString("");
           if (!plugins.contains(plugin)) {
             problems.add(file, at + ".plugin", "pluginNotRequired", "Action node calls plugin '" + plugin + "', which template.json does not require");
+          }
+        }
+        case "parallel" -> {
+          JsonNode branches = node.path("branches");
+          for (int b = 0; b < branches.size(); b++) {
+            nodes(file, branches.get(b).path("nodes"), at + ".branches[" + b + "].nodes", fields, plugins, ids);
           }
         }
         case "branch" -> {
@@ -81,7 +94,7 @@ final class FlowChecker {
     assignee(file, node.path("assignee"), at + ".assignee");
     String mode = node.path("mode").asString("any");
     if (!MODES.contains(mode)) {
-      problems.add(file, at + ".mode", "unknownMode", "Mode '" + mode + "'; use any, all or sequential");
+      problems.add(file, at + ".mode", "unknownMode", "Mode '" + mode + "'; use any, all, ratio or sequential");
     }
     node.path("fields").properties().forEach(e -> {
       if (!fields.contains(e.getKey())) {
@@ -96,6 +109,10 @@ final class FlowChecker {
     String kind = assignee.path("kind").asString("");
     if (!ASSIGNEE_KINDS.contains(kind)) {
       problems.add(file, at + ".kind", "unknownKind", "Approver kind '" + kind + "'; use one of " + String.join(", ", ASSIGNEE_KINDS.stream().sorted().toList()));
+    }
+    if (kind.equals("role") && !roles.contains(assignee.path("role").asString(""))) {
+      problems.add(file, at + ".role", "undeclaredRole", "The flow names role '" + assignee.path("role").asString("")
+          + "', which template.json does not declare in 'roles' (install creates the declared roles)");
     }
   }
 

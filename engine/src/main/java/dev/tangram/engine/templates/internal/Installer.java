@@ -2,6 +2,7 @@ package dev.tangram.engine.templates.internal;
 
 import dev.tangram.engine.apps.AppService;
 import dev.tangram.engine.common.Json;
+import dev.tangram.engine.forms.FormDefinition;
 import dev.tangram.engine.forms.FormDefinitionWriter;
 import dev.tangram.engine.forms.FormService;
 import dev.tangram.engine.forms.FormSummary;
@@ -10,6 +11,7 @@ import dev.tangram.engine.records.RecordService;
 import dev.tangram.engine.templates.InstallObserver;
 import dev.tangram.engine.templates.TemplatePackage;
 import dev.tangram.engine.templates.TemplatePackage.DataSet;
+import dev.tangram.engine.templates.TemplatePackage.RoleSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,10 +26,12 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Installs one checked package as app {@code <template key>}, step by step through the journal:
- * app, forms (created empty first, since relations may point either way, then saved and
- * published), flows, views, seed data. Every step is idempotent, so an install stopped half-way
- * is finished by running the remaining steps again ({@link #resume}); if that fails, it is rolled
- * back.
+ * app, roles its flows name, forms (created empty first, since relations may point either way,
+ * then saved and published), views, seed data, flows (deployed through the flows feature). The
+ * plan checks every flow as the flows feature will deploy it, so a flow that would be refused
+ * stops the install before anything is created. Every step is idempotent, so an install stopped
+ * half-way is finished by running the remaining steps again ({@link #resume}); if that fails, it is
+ * rolled back.
  */
 public final class Installer {
 
@@ -38,13 +42,15 @@ public final class Installer {
   private final RecordService records;
   private final Installations journal;
   private final Views views;
+  private final TemplateFlows flows;
 
-  public Installer(AppService apps, FormService forms, RecordService records, Installations journal, Views views) {
+  public Installer(AppService apps, FormService forms, RecordService records, Installations journal, Views views, TemplateFlows flows) {
     this.apps = apps;
     this.forms = forms;
     this.records = records;
     this.journal = journal;
     this.views = views;
+    this.flows = flows;
   }
 
   /** The journal document that plans installing {@code pkg}: every step and everything it writes. */
@@ -52,17 +58,28 @@ public final class Installer {
     PackageRenderer renderer = new PackageRenderer(pkg, params, locale);
     Map<String, JsonNode> formDefinitions = renderer.forms(true);
     Map<String, JsonNode> normalized = new LinkedHashMap<>();
-    formDefinitions.forEach((k, f) -> normalized.put(k, FormDefinitionWriter.write(forms.check(f, k, formDefinitions.keySet(), true))));
+    Map<String, FormDefinition> checked = new LinkedHashMap<>();
+    formDefinitions.forEach((k, f) -> {
+      checked.put(k, forms.check(f, k, formDefinitions.keySet(), true));
+      normalized.put(k, FormDefinitionWriter.write(checked.get(k)));
+    });
+    PackageProblems problems = new PackageProblems();
+    flows.check(pkg.key(), renderer.flows(), checked, PackageChecker.roleKeys(pkg), problems);
+    problems.throwIfAny();
     Map<String, JsonNode> data = new LinkedHashMap<>();
     pkg.data().forEach(set -> data.put(set.file(), dataJson(set)));
     List<String> steps = new ArrayList<>();
     steps.add("app");
+    if (!pkg.roles().isEmpty()) {
+      steps.add("roles");
+    }
     normalized.keySet().forEach(k -> steps.add("form:" + k + ":create"));
     normalized.keySet().forEach(k -> steps.add("form:" + k + ":save"));
     normalized.keySet().forEach(k -> steps.add("form:" + k + ":publish"));
-    renderer.flows().keySet().forEach(k -> steps.add("flow:" + k));
     renderer.views().keySet().forEach(k -> steps.add("view:" + k));
     data.keySet().forEach(f -> steps.add("data:" + f));
+    // flows last: seed data is reference data entered as if before approvals were switched on, not submissions
+    renderer.flows().keySet().forEach(k -> steps.add("flow:" + k));
     Document paramDoc = new Document();
     params.forEach((k, v) -> paramDoc.append(k, Document.parse("{\"v\":" + v + "}").get("v")));
     Document shipped = new Document("forms", Installations.texts(normalized))
@@ -70,6 +87,7 @@ public final class Installer {
     return new Document("template", pkg.key()).append("version", pkg.version().toString()).append("origin", pkg.origin())
         .append("name", pkg.name(locale)).append("description", pkg.description().getOrDefault(locale, pkg.description().get("en")))
         .append("locale", locale).append("params", paramDoc).append("requires", pkg.requiredTemplates())
+        .append("roles", roleDocs(pkg))
         .append("state", Installations.INSTALLING).append("steps", steps).append("done", 0)
         .append("shipped", shipped).append("flows", Installations.texts(renderer.flows()))
         .append("data", Installations.texts(data)).append("seeded", new ArrayList<>(data.keySet()))
@@ -114,7 +132,8 @@ public final class Installer {
         }
       }
       case "form" -> form(app, parts[1], parts[2], shippedForms.get(parts[1]), actor);
-      case "flow" -> { } // stored in the journal with the plan; deployed once the engine deploys flows
+      case "roles" -> flows.ensureRoles(roles(plan), plan.getString("locale"));
+      case "flow" -> flows.deploy(app, parts[1], Installations.fromTexts(plan.get("flows", Document.class)).get(parts[1]), actor);
       case "view" -> views.put(app, parts[1], Installations.fromTexts(plan.get("shipped", Document.class).get("views", Document.class)).get(parts[1]));
       case "data" -> seedStep(app, step.substring("data:".length()), plan);
       default -> throw new IllegalStateException("Unknown install step " + step);
@@ -137,6 +156,22 @@ public final class Installer {
       }
       default -> throw new IllegalStateException("Unknown form step " + action);
     }
+  }
+
+  static List<Document> roleDocs(TemplatePackage pkg) {
+    List<Document> docs = new ArrayList<>();
+    pkg.roles().forEach(r -> docs.add(new Document("key", r.key()).append("name", new Document(new LinkedHashMap<>(r.name())))));
+    return docs;
+  }
+
+  static List<RoleSpec> roles(Document plan) {
+    List<RoleSpec> roles = new ArrayList<>();
+    for (Document d : plan.getList("roles", Document.class, List.of())) {
+      Map<String, String> name = new LinkedHashMap<>();
+      d.get("name", new Document()).forEach((k, v) -> name.put(k, (String) v));
+      roles.add(new RoleSpec(d.getString("key"), name));
+    }
+    return roles;
   }
 
   /** Loads one seed data file; records are created once each (keyed by file and position). */
@@ -181,6 +216,11 @@ public final class Installer {
       apps.find(app).ifPresent(a -> apps.remove(app));
       journal.set(app, "state", Installations.KEPT);
       return;
+    }
+    try {
+      flows.remove(app, forms.formKeys(app));
+    } catch (RuntimeException e) {
+      LOG.warn("Could not remove the flows deployed by the failed install of app '{}'", app, e);
     }
     records.purgeApp(app);
     forms.removeAll(app);

@@ -58,7 +58,7 @@ public final class PackageChecker {
       if (!fields.containsKey(form)) {
         problems.add(file, "", "unknownForm", "Flow '" + form + "' belongs to no form of the package (flows/<form>.json)");
       } else {
-        new FlowChecker(sandbox, problems).check(file, flow, fields.get(form), pkg.requiredPlugins());
+        new FlowChecker(sandbox, problems, roleKeys(pkg)).check(file, flow, fields.get(form), pkg.requiredPlugins());
       }
     });
     checkRules(pkg, fields, rendered, problems);
@@ -236,6 +236,12 @@ public final class PackageChecker {
         }
       });
     }
+  }
+
+  static Set<String> roleKeys(TemplatePackage pkg) {
+    Set<String> keys = new HashSet<>();
+    pkg.roles().forEach(r -> keys.add(r.key()));
+    return keys;
   }
 
   static Set<String> topFields(FormDefinition form) {

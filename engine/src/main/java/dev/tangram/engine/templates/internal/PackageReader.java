@@ -9,6 +9,7 @@ import dev.tangram.engine.templates.TemplatePackage.DataSet;
 import dev.tangram.engine.templates.TemplatePackage.Migration;
 import dev.tangram.engine.templates.TemplatePackage.Parameter;
 import dev.tangram.engine.templates.TemplatePackage.RuleFile;
+import dev.tangram.engine.templates.TemplatePackage.RoleSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +29,7 @@ final class PackageReader {
 
   static final String MANIFEST = "template.json";
   static final Set<String> MANIFEST_ATTRIBUTES = Set.of("key", "version", "name", "description", "category", "requires",
-      "parameters", "forms", "flows", "rules", "views", "data", "locales", "migrations");
+      "parameters", "forms", "flows", "rules", "views", "data", "locales", "migrations", "roles");
   static final Set<String> LOCALES = Set.of("en", "zh-CN");
   static final Set<String> PARAMETER_TYPES = Set.of("number", "money", "boolean", "text", "select");
 
@@ -69,7 +70,7 @@ final class PackageReader {
         strings(requires.get("plugins"), "requires.plugins"), strings(requires.get("templates"), "requires.templates"),
         parameters(m.get("parameters")), documents(m.get("forms"), "forms", "forms/"), documents(m.get("flows"), "flows", "flows/"),
         rules(m.get("rules")), documents(m.get("views"), "views", "views/"), data(m.get("data")),
-        labels(m.get("locales")), migrations(m.get("migrations")), files.origin());
+        labels(m.get("locales")), migrations(m.get("migrations")), files.origin(), roles(m.get("roles")));
     return pkg;
   }
 
@@ -237,6 +238,23 @@ final class PackageReader {
         });
         result.put(locale, map);
       });
+    }
+    return result;
+  }
+
+  private List<RoleSpec> roles(@Nullable JsonNode array) {
+    List<RoleSpec> result = new ArrayList<>();
+    for (JsonNode node : objects(array, "roles")) {
+      String at = "roles[" + result.size() + "]";
+      String key = node.path("key").asString("");
+      if (!Keys.isValid(key)) {
+        problems.add(MANIFEST, at + ".key", "pattern", "A role needs a key: a letter, then letters, digits or _");
+      } else if (result.stream().anyMatch(r -> r.key().equals(key))) {
+        problems.add(MANIFEST, at + ".key", "duplicate", "Role '" + key + "' is declared twice");
+      }
+      node.propertyNames().stream().filter(n -> !n.equals("key") && !n.equals("name")).forEach(n ->
+          problems.add(MANIFEST, at + "." + n, "unknown", "A role has a key and a name, not '" + n + "'"));
+      result.add(new RoleSpec(key, localized(node, "name", false)));
     }
     return result;
   }

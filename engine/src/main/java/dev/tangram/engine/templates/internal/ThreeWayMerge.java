@@ -18,14 +18,14 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A three-way merge of JSON documents: {@code base} (as shipped), {@code mine} (as installed, with
  * the customer's changes) and {@code theirs} (the new version). Objects merge attribute by
- * attribute; lists of objects that carry a {@code key}, {@code name} or {@code id} merge item by
+ * attribute; lists of objects that carry a {@code key}, {@code id} or {@code name} merge item by
  * item (the new version's order, then the customer's additions); anything else is one value.
  * Where both sides changed the same value differently, the admin's resolution decides; without
  * one it is a conflict and the installed value stays.
  */
 public final class ThreeWayMerge {
 
-  private static final List<String> IDENTITIES = List.of("key", "name", "id", "value");
+  private static final List<String> IDENTITIES = List.of("key", "id", "name", "value");
 
   private final Map<String, String> resolutions;
   private final List<Change> changes = new ArrayList<>();

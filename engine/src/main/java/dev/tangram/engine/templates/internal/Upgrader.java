@@ -3,6 +3,7 @@ package dev.tangram.engine.templates.internal;
 import dev.tangram.engine.common.ConflictException;
 import dev.tangram.engine.common.Json;
 import dev.tangram.engine.common.ValidationException;
+import dev.tangram.engine.forms.FormDefinition;
 import dev.tangram.engine.forms.FormDefinitionWriter;
 import dev.tangram.engine.forms.FormService;
 import dev.tangram.engine.records.RecordService;
@@ -27,7 +28,9 @@ import tools.jackson.databind.node.ObjectNode;
  * Upgrades an installed app from version A to B (or re-renders it with new parameters): a
  * three-way merge of A as shipped, the installed state and B for every form, flow and view;
  * declared migrations for renamed or removed fields; conflicts listed, never decided silently.
- * The merged result is planned in the journal first and then applied step by step, like an install.
+ * The installed side of a flow is the flow deployed now (the customer may have replaced it); a
+ * merged flow that differs from it is checked and deployed. The merged result is planned in the
+ * journal first and then applied step by step, like an install.
  */
 public final class Upgrader {
 
@@ -36,13 +39,15 @@ public final class Upgrader {
   private final Installations journal;
   private final Views views;
   private final Installer installer;
+  private final TemplateFlows flows;
 
-  public Upgrader(FormService forms, RecordService records, Installations journal, Views views, Installer installer) {
+  public Upgrader(FormService forms, RecordService records, Installations journal, Views views, Installer installer, TemplateFlows flows) {
     this.forms = forms;
     this.records = records;
     this.journal = journal;
     this.views = views;
     this.installer = installer;
+    this.flows = flows;
   }
 
   public UpgradeResult upgrade(Document installed, TemplatePackage target, @Nullable JsonNode givenParams,
@@ -77,16 +82,22 @@ public final class Upgrader {
     }
     Map<String, JsonNode> mineForms = renamed(installedForms, migrations);
     Map<String, JsonNode> mergedForms = mergeAll("forms/", baseForms, mineForms, theirsForms, merge, true);
-    Map<String, JsonNode> mergedFlows = mergeAll("flows/", Installations.fromTexts(shippedA.get("flows", Document.class)),
-        Installations.fromTexts(installed.get("flows", Document.class)), Installations.fromTexts(shippedB.get("flows", Document.class)), merge, false);
+    Map<String, JsonNode> baseFlows = Installations.fromTexts(shippedA.get("flows", Document.class));
+    Map<String, JsonNode> theirsFlows = Installations.fromTexts(shippedB.get("flows", Document.class));
+    // the customer may have changed a flow with PUT …/flow: what is deployed now is "mine"
+    Map<String, JsonNode> deployedFlows = flows.deploys() ? flows.deployed(app, union(baseFlows.keySet(), theirsFlows.keySet()))
+        : Installations.fromTexts(installed.get("flows", Document.class));
+    Map<String, JsonNode> mergedFlows = mergeAll("flows/", baseFlows, deployedFlows, theirsFlows, merge, false);
     Map<String, JsonNode> mergedViews = mergeAll("views/", Installations.fromTexts(shippedA.get("views", Document.class)),
         views.of(app), Installations.fromTexts(shippedB.get("views", Document.class)), merge, false);
-    checkMerged(mergedForms, existing);
 
     Map<String, Long> affected = new LinkedHashMap<>();
     migrations.forEach(m -> affected.merge(m.form(), records.countAll(app, m.form()), (a, b) -> a));
     List<String> migrationText = migrations.stream().map(m -> m.version() + " " + m.form() + ": rename " + m.rename() + ", remove " + m.remove()).toList();
     String to = target.version().toString();
+    if (merge.conflicts().isEmpty()) {
+      checkMerged(app, mergedForms, existing, mergedFlows, PackageChecker.roleKeys(target));
+    }
     if (!merge.conflicts().isEmpty() || dryRun) {
       return new UpgradeResult(target.key(), from.toString(), to, merge.conflicts().isEmpty() ? "planned" : "conflicts",
           merge.changes(), merge.conflicts(), migrationText, affected, millis(start));
@@ -104,9 +115,17 @@ public final class Upgrader {
       }
     });
     migrations.forEach(m -> steps.add("migrate:" + m.form() + ":" + m.version()));
+    if (!target.roles().isEmpty()) {
+      steps.add("roles");
+    }
     mergedViews.keySet().forEach(k -> steps.add("view:" + k));
     List<String> seeded = installed.getList("seeded", String.class, List.of());
     plan.get("data", Document.class).keySet().stream().filter(f -> !seeded.contains(f)).forEach(f -> steps.add("data:" + f));
+    mergedFlows.forEach((k, f) -> {
+      if (!ThreeWayMerge.same(deployedFlows.get(k), f)) {
+        steps.add("flow:" + k);
+      }
+    });
     Document upgrade = new Document(plan).append("state", Installations.UPGRADING).append("steps", steps).append("done", 0)
         .append("flows", Installations.texts(mergedFlows)).append("seedIds", installed.get("seedIds", new Document()))
         .append("pending", new Document("forms", Installations.texts(mergedForms)).append("views", Installations.texts(mergedViews))
@@ -154,6 +173,8 @@ public final class Upgrader {
           records.migrateFields(app, parts[1], rename, m.getList("remove", String.class),
               forms.getLatestPublished(app, parts[1]).version());
         }
+        case "roles" -> flows.ensureRoles(Installer.roles(plan), plan.getString("locale"));
+        case "flow" -> flows.deploy(app, parts[1], Installations.fromTexts(plan.get("flows", Document.class)).get(parts[1]), actor);
         case "view" -> views.put(app, parts[1], mergedViews.get(parts[1]));
         case "data" -> installer.seedStep(app, step.substring("data:".length()), plan);
         default -> throw new IllegalStateException("Unknown upgrade step " + step);
@@ -182,17 +203,28 @@ public final class Upgrader {
     return result;
   }
 
-  /** The merged forms must still pass the form checks (a customer's rule may name a field B removed). */
-  private void checkMerged(Map<String, JsonNode> merged, Set<String> existing) {
+  /**
+   * The merged forms must still pass the form checks (a customer's rule may name a field B
+   * removed), and the merged flows the flows feature's checks against the merged forms.
+   */
+  private void checkMerged(String app, Map<String, JsonNode> merged, Set<String> existing, Map<String, JsonNode> mergedFlows, Set<String> roles) {
     Set<String> keys = union(merged.keySet(), existing);
     PackageProblems problems = new PackageProblems();
+    Map<String, FormDefinition> checked = new LinkedHashMap<>();
     merged.forEach((k, f) -> {
       try {
-        forms.check(f, k, keys, true);
+        checked.put(k, forms.check(f, k, keys, true));
       } catch (ValidationException e) {
         problems.addAll("forms/" + k + ".json", e.errors());
       }
     });
+    Map<String, JsonNode> jsonFlows = new LinkedHashMap<>();
+    mergedFlows.forEach((k, f) -> {
+      if (f.isObject()) {
+        jsonFlows.put(k, f);
+      }
+    });
+    flows.check(app, jsonFlows, checked, roles, problems);
     problems.throwIfAny();
   }
 
