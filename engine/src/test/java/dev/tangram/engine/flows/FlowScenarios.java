@@ -65,6 +65,25 @@ abstract class FlowScenarios {
       + "{'id':'gm','type':'approve','assignee':{'kind':'role','role':'gm'}}]}";
 
   @Test
+  void excludeInitiatorSendsAHeadsOwnClaimUpALevelAndLeavesARolesInitiatorOut() {
+    String app = app("{'nodes':[{'id':'mgr','type':'approve','assignee':{'kind':'deptHead','level':1},'excludeInitiator':true},"
+        + "{'id':'fin','type':'approve','assignee':{'kind':'role','role':'finance'},'excludeInitiator':true}]}");
+    Record heads = node.submit(app, BOB, "{'title':'Own taxi','amount':20}");
+    assertThat(node.todo(BOB)).isEmpty();
+    node.approve(CAROL); // the head above bob
+    assertThat(node.todo(ERIN)).hasSize(1);
+    assertThat(node.flows.queries().timeline(app, "expense", heads.id(), ADMIN)).extracting(TimelineEntry::action).contains("initiatorExcluded");
+
+    Record erins = node.submit(app, ERIN, "{'title':'Own hotel','amount':80}");
+    node.flows.tasks().act(node.todo(CAROL).stream().filter(t -> t.recordId().equals(erins.id())).findFirst().orElseThrow().id(),
+        "approve", TaskRequest.comment("ok"), CAROL);
+    assertThat(node.todo(ERIN)).extracting(FlowTask::recordId).doesNotContain(erins.id());
+    assertThat(node.todo(FRANK)).extracting(FlowTask::recordId).contains(erins.id());
+    assertThatThrownBy(() -> node.deploy(app, "{'nodes':[{'id':'m','type':'approve','assignee':{'kind':'initiator'},'autoApprove':true,'excludeInitiator':true}]}"))
+        .isInstanceOf(ValidationException.class).hasMessageContaining("cannot both");
+  }
+
+  @Test
   void aTwoStepFlowTakesTheRecordFromSubmitToApproved() {
     String app = app(TWO_STEP);
     Record r = node.submit(app, ALICE, "{'title':'Taxi','amount':38.5}");

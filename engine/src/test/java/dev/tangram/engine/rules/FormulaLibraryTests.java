@@ -157,6 +157,24 @@ class FormulaLibraryTests {
                 java.util.Collections.singletonMap("x", null))).isEqualTo(List.of(true, true, true, false, false));
     }
 
+    @ParameterizedTest
+    @CsvSource({
+        "0, 零元整", "1, 壹元整", "10, 壹拾元整", "1680.32, 壹仟陆佰捌拾元叁角贰分", "1409.50, 壹仟肆佰零玖元伍角整",
+        "6007.14, 陆仟零柒元壹角肆分", "107000.53, 壹拾万柒仟元伍角叁分", "1000.05, 壹仟元零伍分", "100010, 壹拾万零壹拾元整",
+        "10000, 壹万元整", "1010000, 壹佰零壹万元整", "100000001, 壹亿零壹元整", "200030000, 贰亿零叁万元整",
+        "0.5, 伍角整", "0.05, 伍分", "-12.3, 负壹拾贰元叁角整", "12345.675, 壹万贰仟叁佰肆拾伍元陆角捌分", "1.005, 壹元零壹分",
+        "5000, 伍仟元整", "5000.01, 伍仟元零壹分"})
+    void rmbUpperWritesAmountsInChineseCapitals(String amount, String expected) {
+        assertThat(eval("RMBUPPER(x)", Map.of("x", Double.parseDouble(amount)))).isEqualTo(expected);
+    }
+
+    @Test
+    void rmbUpperLeavesAnEmptyAmountEmptyAndRefusesText() {
+        assertThat(eval("RMBUPPER(null)")).isEqualTo("");
+        assertThat(eval("RMBUPPER('12.5')")).isEqualTo("壹拾贰元伍角整");
+        assertThat(failure("RMBUPPER('lots')").detail()).contains("#VALUE!");
+    }
+
     @Test
     void libraryFunctionsAreReadOnly() {
         assertThatThrownBy(() -> eval("(SUM = () => 42, SUM(1))"))

@@ -44,6 +44,7 @@ import org.slf4j.LoggerFactory;
 public final class FlowHooks {
 
   private static final Logger log = LoggerFactory.getLogger(FlowHooks.class);
+  private static final int MAX_LEVELS_UP = 5;
 
   private final RecordService records;
   private final FormService forms;
@@ -145,6 +146,16 @@ public final class FlowHooks {
     String initiator = (String) execution.getVariable(BpmnElements.VAR_INITIATOR);
     List<String> approvers = new ArrayList<>(resolver.resolve(node.assignee(), context(execution, node.id(), record, initiator)));
     String pid = execution.getProcessInstanceId();
+    if (node.excludeInitiator() && approvers.remove(initiator)) {
+      FlowNode.Assignee rule = node.assignee();
+      // a department head's own claim goes to the head above, not back to them
+      for (int up = 1; approvers.isEmpty() && "deptHead".equals(rule.kind()) && up <= MAX_LEVELS_UP; up++) {
+        approvers.addAll(resolver.resolve(new FlowNode.Assignee(rule.kind(), rule.users(), rule.role(), rule.level() + up, rule.field()),
+            context(execution, node.id(), record, initiator)));
+        approvers.remove(initiator);
+      }
+      TimelineNotes.add(taskService(), null, pid, "initiatorExcluded", "system", node.id(), null, Map.of("to", approvers));
+    }
     if (approvers.isEmpty()) {
       if ("admin".equals(node.whenEmpty())) {
         approvers.addAll(resolver.appAdmins(record.app()));

@@ -122,7 +122,7 @@ public final class FlowModelReader {
   }
 
   private FlowNode.Approve approve(JsonNode json, String path) {
-    refuseUnknown(json, path, Set.of("id", "type", "name", "assignee", "mode", "ratio", "whenEmpty", "autoApprove", "fields", "timeout"), "An approve node");
+    refuseUnknown(json, path, Set.of("id", "type", "name", "assignee", "mode", "ratio", "whenEmpty", "autoApprove", "excludeInitiator", "fields", "timeout"), "An approve node");
     String id = id(json, path, true);
     String mode = text(json, "mode", path, "any");
     if (!MODES.contains(mode)) {
@@ -137,8 +137,12 @@ public final class FlowModelReader {
       problem(path + ".whenEmpty", "enum", "whenEmpty of node '" + id + "' is not one of skip, admin");
     }
     boolean auto = json.has("autoApprove") && json.get("autoApprove").asBoolean(false);
+    boolean exclude = json.has("excludeInitiator") && json.get("excludeInitiator").asBoolean(false);
+    if (auto && exclude) {
+      problem(path + ".excludeInitiator", "conflict", "Node '" + id + "' cannot both approve for the initiator (autoApprove) and exclude the initiator");
+    }
     return new FlowNode.Approve(id, text(json, "name", path, id), assignee(json.get("assignee"), path + ".assignee", id),
-        mode, ratio, whenEmpty, auto, fields(json.get("fields"), path + ".fields"), timeout(json.get("timeout"), path + ".timeout"));
+        mode, ratio, whenEmpty, auto, fields(json.get("fields"), path + ".fields"), timeout(json.get("timeout"), path + ".timeout"), exclude);
   }
 
   private FlowNode.Cc cc(JsonNode json, String path) {

@@ -21,9 +21,11 @@ public sealed interface FlowNode {
    * @param whenEmpty  skip | admin: what happens when the assignee rule finds nobody
    * @param autoApprove approve on the approver's behalf when they are the initiator or just approved the node before
    * @param fields     field permissions at this node: edit | read | hidden (absent = read)
+   * @param excludeInitiator the initiator never approves at this node ("no one approves their own
+   *                   claim"); a department head rule then goes up a level, others fall to whenEmpty
    */
   record Approve(String id, String name, Assignee assignee, String mode, double ratio, String whenEmpty,
-      boolean autoApprove, Map<String, String> fields, @Nullable Timeout timeout) implements FlowNode {}
+      boolean autoApprove, Map<String, String> fields, @Nullable Timeout timeout, boolean excludeInitiator) implements FlowNode {}
 
   record Cc(String id, String name, Assignee to) implements FlowNode {}
 
