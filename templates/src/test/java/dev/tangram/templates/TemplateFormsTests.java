@@ -40,7 +40,7 @@ class TemplateFormsTests {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"inventory", "crm"})
+  @ValueSource(strings = {"inventory", "crm", "oa"})
   void everyFormOfTheTemplateSavesAndPublishes(String template) throws Exception {
     Map<String, JsonNode> forms = forms(template);
     String app = "check_" + template;
