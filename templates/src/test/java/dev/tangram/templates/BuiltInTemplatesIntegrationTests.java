@@ -49,12 +49,13 @@ class BuiltInTemplatesIntegrationTests {
   @Test
   void theCatalogListsEveryBuiltInTemplateAsValid() {
     List<CatalogEntry> entries = templates.list();
-    assertThat(entries).extracting(CatalogEntry::key).contains("crm", "inventory");
+    assertThat(entries).extracting(CatalogEntry::key).contains("crm", "inventory", "oa");
     assertThat(entries).allSatisfy(e -> assertThat(e.problems()).as(e.key()).isEmpty());
   }
 
   @ParameterizedTest
-  @CsvSource({"crm,en,customer,Customer", "crm,zh-CN,customer,客户", "inventory,en,item,Item", "inventory,zh-CN,item,物料"})
+  @CsvSource({"crm,en,customer,Customer", "crm,zh-CN,customer,客户", "inventory,en,item,Item", "inventory,zh-CN,item,物料",
+      "oa,en,leave_balance,Leave balance", "oa,zh-CN,leave_balance,假期余额"})
   void aBuiltInTemplateInstallsWithItsViewsAndSeedDataInEachLanguage(String key, String locale, String form, String name) {
     InstallResult result = templates.install(key, null, null, locale, false, "admin", (app, step, done, total) -> { });
     assertThat(result.status()).isEqualTo("installed");
