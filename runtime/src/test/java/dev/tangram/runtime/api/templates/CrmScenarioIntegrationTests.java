@@ -124,6 +124,21 @@ class CrmScenarioIntegrationTests {
     assertThat(order.get("createdBy").asString()).isEqualTo("admin"); // written as the user who won it
     JsonNode inventoryCustomer = data(INVENTORY, "customer", order.get("data").get("customer").asString());
     assertThat(inventoryCustomer.get("code").asString()).isEqualTo(data(CRM, "customer", customer).get("no").asString());
+
+    // a sales rep who is no member of the inventory app wins a deal: the rule gives them no rights there
+    String s = Long.toString(System.nanoTime(), 36);
+    assertThat(admin.send("POST", "/api/v1/users", "{'username':'rep" + s + "','displayName':'Rep','password':'Rep-pw-2026-long!','departments':[],'roles':[]}")
+        .status()).isEqualTo(201);
+    assertThat(admin.send("PUT", "/api/v1/apps/inventory/access", "{'admins':[],'members':['user:admin']}").status()).isEqualTo(200);
+    ApiClient rep = new ApiClient(port).login("rep" + s, "Rep-pw-2026-long!");
+    ApiClient.Response repDeal = rep.send("POST", CRM + "opportunity/records", "{'data':{'name':'Rep deal','customer':'" + customer
+        + "','stage':'negotiation','lines':[{'product':'" + code + "','qty':1,'price':1250}]}}");
+    assertThat(repDeal.status()).as(repDeal.body().toString()).isEqualTo(201);
+    String repDealId = repDeal.body().get("_id").asString();
+    assertThat(rep.send("PATCH", CRM + "opportunity/records/" + repDealId, "{'data':{'stage':'won'}}").status()).isEqualTo(200);
+    assertThat(data(CRM, "opportunity", repDealId).get("stage").asString()).isEqualTo("won");
+    assertThat(data(CRM, "opportunity", repDealId).has("salesOrder")).isFalse();
+    assertThat(query(INVENTORY, "sales_order", "[{'field':'sourceRef','op':'eq','value':'crm/opportunity/" + repDealId + "'}]")).isEmpty();
   }
 
   @Test
