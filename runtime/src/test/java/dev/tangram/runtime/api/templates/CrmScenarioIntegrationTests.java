@@ -177,4 +177,57 @@ class CrmScenarioIntegrationTests {
     JsonNode views = admin.get("/api/v1/apps/crm/views").body();
     assertThat(views.toString()).contains("customers_overdue", "today-14", "sales_dashboard");
   }
+
+  @Test
+  void aQuoteWithADiscountAboveTheLimitWaitsForTheSalesManager() {
+    String s = Long.toString(System.nanoTime(), 36);
+    ApiClient.Response hired = admin.send("POST", "/api/v1/users", "{'username':'mgr" + s + "','displayName':'Sales manager','password':'Manager-pw-2026!',"
+        + "'departments':[],'roles':['sales_manager']}");
+    assertThat(hired.status()).as(hired.body().toString()).isEqualTo(201);
+    ApiClient manager = new ApiClient(port).login("mgr" + s, "Manager-pw-2026!");
+    String customer = create(CRM, "customer", "{'name':'Discount Co " + s + "'}");
+
+    String modest = create(CRM, "quote", "{'customer':'" + customer + "','quoteDate':'2026-11-23','lines':[{'product':'A-1','qty':1,'price':100,'discount':10}]}");
+    String generous = create(CRM, "quote", "{'customer':'" + customer + "','quoteDate':'2026-11-23','lines':[{'product':'A-1','qty':1,'price':100,'discount':10.5}]}");
+    awaitStatus("quote", modest, "approved"); // at the limit: no approval needed
+    awaitStatus("quote", generous, "in_approval");
+
+    String task = eventually(() -> {
+      for (JsonNode t : manager.get("/api/v1/tasks?size=200").body().get("items")) {
+        if (t.get("recordId").asString().equals(generous)) {
+          return t.get("id").asString();
+        }
+      }
+      return null;
+    });
+    ApiClient.Response approved = manager.send("POST", "/api/v1/tasks/" + task + "/approve", "{'comment':'ok for this account'}");
+    assertThat(approved.status()).as(approved.body().toString()).isEqualTo(204);
+    awaitStatus("quote", generous, "approved");
+  }
+
+  void awaitStatus(String form, String id, String expected) {
+    eventually(() -> {
+      String status = admin.get(CRM + form + "/records/" + id).body().get("status").asString();
+      return status.equals(expected) ? status : null;
+    });
+  }
+
+  static <T> T eventually(java.util.function.Supplier<T> probe) {
+    long deadline = System.currentTimeMillis() + 20_000;
+    while (true) {
+      T value = probe.get();
+      if (value != null) {
+        return value;
+      }
+      if (System.currentTimeMillis() > deadline) {
+        throw new AssertionError("still not there after 20 s");
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
 }
