@@ -58,6 +58,12 @@ public final class AccessPolicy {
     return actor.unconstrained() || holdsAny(actor, settings.appRoles(app).admins());
   }
 
+  /** Whether the actor is a member or an admin of the app (or a platform admin). */
+  public boolean isAppMember(Actor actor, String app) {
+    AccessSettings.AppRoles roles = settings.appRoles(app);
+    return actor.unconstrained() || holdsAny(actor, roles.admins()) || holdsAny(actor, roles.members());
+  }
+
   private static boolean holdsAny(Actor actor, List<String> holders) {
     return holders.stream().anyMatch(h -> new Grant(h, Set.of(Operation.VIEW), RowScope.OWN, null).heldBy(actor));
   }

@@ -1,5 +1,8 @@
 package dev.tangram.engine.records;
 
+import dev.tangram.engine.common.FieldError;
+import dev.tangram.engine.forms.FormDefinition;
+import dev.tangram.engine.records.internal.RecordAggregator;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 
@@ -17,6 +20,14 @@ public record RecordQuery(List<Filter> filters, List<String> sort, int page, int
   public RecordQuery {
     filters = List.copyOf(filters);
     sort = List.copyOf(sort);
+  }
+
+  /**
+   * Every problem of this query's filters and sort against {@code form} (unknown fields and
+   * operators, values of the wrong type), without running it; empty when it is fine.
+   */
+  public List<FieldError> problems(FormDefinition form) {
+    return RecordAggregator.queryProblems(form, this);
   }
 
   /** One condition. Values are JSON as the client sent them and converted per field type. */

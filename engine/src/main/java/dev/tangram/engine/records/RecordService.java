@@ -34,6 +34,7 @@ import dev.tangram.engine.events.EventTypes;
 import dev.tangram.engine.forms.FieldDefinition;
 import dev.tangram.engine.forms.FormService;
 import dev.tangram.engine.forms.FormVersion;
+import dev.tangram.engine.records.internal.RecordAggregator;
 import dev.tangram.engine.records.internal.RecordCollections;
 import dev.tangram.engine.records.internal.RecordGuard;
 import dev.tangram.engine.records.internal.RecordHistory;
@@ -603,6 +604,34 @@ public final class RecordService {
     }
     RecordPage page = reads.query(app, form, query, allowed.rowFilter(Operation.VIEW));
     return new RecordPage(page.items().stream().map(r -> RecordGuard.visible(allowed, r)).toList(), page.total(), page.page(), page.size());
+  }
+
+  /**
+   * Counts or adds up the records the actor may view, in total and per group (see
+   * {@link RecordAggregate}). Filtering on, grouping by or adding up a field hidden from the actor
+   * is refused like a filter on it (403), so an aggregate never reveals what a list would hide.
+   */
+  public AggregateResult aggregate(String app, String form, RecordAggregate aggregate, Actor actor) {
+    FormAccess allowed = access.forForm(actor, app, form);
+    RecordGuard.requireForm(allowed, Operation.VIEW, form);
+    List<String> used = new ArrayList<>();
+    aggregate.filters().forEach(f -> used.add(f.field()));
+    if (aggregate.sum() != null) {
+      used.add(aggregate.sum());
+    }
+    if (aggregate.groupBy() != null) {
+      used.add(aggregate.groupBy().split(":")[0]);
+    }
+    for (String field : used) {
+      if (allowed.field(field.split("\\.")[0]) == FieldAccess.HIDDEN) {
+        throw new ForbiddenException(actor.username() + " may not see '" + field + "' of form '" + form + "'");
+      }
+    }
+    CompiledForm latest = compiled.get(forms.getLatestPublished(app, form));
+    RecordAggregator.Plan plan = RecordAggregator.plan(latest.version().definition(), aggregate);
+    List<Document> rows = reads.collection(latest).aggregate(RecordAggregator.pipeline(plan, allowed.rowFilter(Operation.VIEW)))
+        .into(new ArrayList<>());
+    return RecordAggregator.result(plan, rows, aggregate.limit());
   }
 
   /** Drops every record and history collection of an app. Irreversible. */

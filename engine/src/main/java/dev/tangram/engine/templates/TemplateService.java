@@ -16,7 +16,7 @@ import dev.tangram.engine.templates.internal.PackageChecker;
 import dev.tangram.engine.templates.internal.ParameterValues;
 import dev.tangram.engine.templates.internal.TemplateFlows;
 import dev.tangram.engine.templates.internal.Upgrader;
-import dev.tangram.engine.templates.internal.Views;
+import dev.tangram.engine.views.ViewStore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -47,7 +47,7 @@ public final class TemplateService {
   private final FormService forms;
   private final RecordService records;
   private final Installations journal;
-  private final Views views;
+  private final ViewStore views;
   private final Installer installer;
   private final Upgrader upgrader;
   private final TemplateFlows flows;
@@ -70,7 +70,7 @@ public final class TemplateService {
     this.forms = forms;
     this.records = records;
     this.journal = new Installations(database, clock);
-    this.views = new Views(database);
+    this.views = new ViewStore(database);
     this.flows = new TemplateFlows(flows, directory);
     this.installer = new Installer(apps, forms, records, journal, views, this.flows);
     this.upgrader = new Upgrader(forms, records, journal, views, installer, this.flows);

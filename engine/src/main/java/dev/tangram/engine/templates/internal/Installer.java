@@ -12,6 +12,7 @@ import dev.tangram.engine.templates.InstallObserver;
 import dev.tangram.engine.templates.TemplatePackage;
 import dev.tangram.engine.templates.TemplatePackage.DataSet;
 import dev.tangram.engine.templates.TemplatePackage.RoleSpec;
+import dev.tangram.engine.views.ViewStore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,10 +42,10 @@ public final class Installer {
   private final FormService forms;
   private final RecordService records;
   private final Installations journal;
-  private final Views views;
+  private final ViewStore views;
   private final TemplateFlows flows;
 
-  public Installer(AppService apps, FormService forms, RecordService records, Installations journal, Views views, TemplateFlows flows) {
+  public Installer(AppService apps, FormService forms, RecordService records, Installations journal, ViewStore views, TemplateFlows flows) {
     this.apps = apps;
     this.forms = forms;
     this.records = records;

@@ -3,6 +3,7 @@ package dev.tangram.engine.templates.internal;
 import dev.tangram.engine.common.ValidationException;
 import dev.tangram.engine.forms.FieldDefinition;
 import dev.tangram.engine.forms.FormDefinition;
+import dev.tangram.engine.views.ViewChecker;
 import dev.tangram.engine.forms.FormService;
 import dev.tangram.engine.plugins.PluginRegistry;
 import dev.tangram.engine.rules.ScriptSandbox;
@@ -62,12 +63,19 @@ public final class PackageChecker {
       }
     });
     checkRules(pkg, fields, rendered, problems);
-    new ViewChecker(problems).check(pkg.views(), checked, pkg.forms().keySet());
+    checkViews(pkg, checked, problems);
     checkData(pkg, checked, problems);
     checkLabels(pkg, checked, problems);
     checkMigrations(pkg, checked, problems);
     problems.throwIfAny();
     return pkg;
+  }
+
+  private static void checkViews(TemplatePackage pkg, Map<String, FormDefinition> checked, PackageProblems problems) {
+    Set<String> broken = new java.util.HashSet<>(pkg.forms().keySet());
+    broken.removeAll(checked.keySet()); // their own problems are listed already
+    pkg.views().forEach((key, view) -> problems.addAll("views/" + key + ".json",
+        ViewChecker.check(view, form -> java.util.Optional.ofNullable(checked.get(form)), broken)));
   }
 
   private Map<String, FormDefinition> checkForms(TemplatePackage pkg, PackageProblems problems) {

@@ -12,6 +12,7 @@ import dev.tangram.engine.templates.SemVer;
 import dev.tangram.engine.templates.TemplatePackage;
 import dev.tangram.engine.templates.TemplatePackage.Migration;
 import dev.tangram.engine.templates.UpgradeResult;
+import dev.tangram.engine.views.ViewStore;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -37,11 +38,11 @@ public final class Upgrader {
   private final FormService forms;
   private final RecordService records;
   private final Installations journal;
-  private final Views views;
+  private final ViewStore views;
   private final Installer installer;
   private final TemplateFlows flows;
 
-  public Upgrader(FormService forms, RecordService records, Installations journal, Views views, Installer installer, TemplateFlows flows) {
+  public Upgrader(FormService forms, RecordService records, Installations journal, ViewStore views, Installer installer, TemplateFlows flows) {
     this.forms = forms;
     this.records = records;
     this.journal = journal;

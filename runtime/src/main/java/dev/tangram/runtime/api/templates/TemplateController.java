@@ -32,7 +32,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * The marketplace: {@code GET /api/v1/templates}, upload ({@code POST /api/v1/templates}, a zip),
  * {@code POST /api/v1/templates/{key}/install} and {@code /upgrade} (both with {@code dryRun}),
- * progress, parameters and views of installed apps. Uninstall is {@code DELETE /api/v1/apps/{app}}.
+ * progress, parameters and flows of installed apps (their views: {@code /api/v1/apps/{app}/views}). Uninstall is {@code DELETE /api/v1/apps/{app}}.
  * Everything but reading needs a platform admin.
  */
 @RestController
@@ -112,11 +112,6 @@ class TemplateController {
       throw ValidationException.of("params", "required", "Give the new values as {\"params\": {key: value}}");
     }
     return answer(templates.changeParameters(app, body.get("params"), resolutions(body), bool(body, "dryRun"), principal.getName()), principal, app);
-  }
-
-  @GetMapping("/api/v1/apps/{app}/views")
-  Map<String, JsonNode> views(@PathVariable String app) {
-    return templates.views(app);
   }
 
   @GetMapping("/api/v1/apps/{app}/template/flows")
