@@ -28,7 +28,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * and a value; each filter shows as a removable chip. Values are typed for the field (numbers
  * for number and money); lists for {@code in}/{@code nin}/{@code between} are comma-separated.
  */
-final class FilterBar extends Composite<Div> {
+public final class FilterBar extends Composite<Div> {
 
   private static final JsonNodeFactory NODES = Json.MAPPER.getNodeFactory();
   private final List<RecordQuery.Filter> filters = new ArrayList<>();
@@ -36,7 +36,7 @@ final class FilterBar extends Composite<Div> {
   private final FormDefinition form;
   private final Consumer<List<RecordQuery.Filter>> onChange;
 
-  FilterBar(FormDefinition form, Consumer<List<RecordQuery.Filter>> onChange) {
+  public FilterBar(FormDefinition form, Consumer<List<RecordQuery.Filter>> onChange) {
     this.form = form;
     this.onChange = onChange;
     ComboBox<String> field = new ComboBox<>();
@@ -99,6 +99,13 @@ final class FilterBar extends Composite<Div> {
       return NODES.booleanNode(Boolean.parseBoolean(text) || "是".equals(text));
     }
     return NODES.stringNode(text);
+  }
+
+  /** Shows {@code chosen} as the current filters (e.g. a saved view's or widget's). */
+  public void setFilters(List<RecordQuery.Filter> chosen) {
+    filters.clear();
+    filters.addAll(chosen);
+    changed();
   }
 
   private void changed() {

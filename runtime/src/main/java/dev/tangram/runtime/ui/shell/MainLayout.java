@@ -83,6 +83,10 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
       item.setId("nav-form-" + form.key());
       home.addItem(item);
     }
+    SideNavItem dashboards = new SideNavItem(getTranslation("nav.dashboard"), base + "/dashboards", VaadinIcon.CHART.create());
+    dashboards.setId("nav-dashboards");
+    dashboards.setMatchNested(true);
+    home.addItem(dashboards);
     nav.addItem(home);
   }
 }
