@@ -35,6 +35,9 @@ class DashboardBrowserIntegrationTests {
   @Autowired
   RecordService records;
 
+  @Autowired
+  dev.tangram.engine.views.ViewService views;
+
   @Test
   void anAdminConfiguresABarChartAndANumberCardAndSeesTheRightValues() throws Exception {
     apps.create("pipeline", "Pipeline", null, "admin");
@@ -106,6 +109,47 @@ class DashboardBrowserIntegrationTests {
       browser.resize(390, 844);
       browser.screenshot("dashboard-phone");
     }
+  }
+
+  @Test
+  void aSavedListViewSetsTheRecordListsColumnsFilterAndSort() throws Exception {
+    apps.create("leads", "Leads", null, "admin");
+    forms.create("leads", Json.MAPPER.readTree("""
+        {"key": "lead", "name": "Lead", "fields": [{"key": "name", "type": "text", "label": "Name"},
+          {"key": "stage", "type": "select", "label": "Stage", "options": ["new", "won"]},
+          {"key": "amount", "type": "money", "label": "Amount"}, {"key": "note", "type": "text", "label": "Note"}]}"""), "admin");
+    forms.publish("leads", "lead", "admin");
+    String[][] leads = {{"Ann", "won", "10"}, {"Bob", "new", "20"}, {"Cy", "won", "30"}, {"Di", "won", "5"}};
+    for (String[] lead : leads) {
+      records.submit("leads", "lead", Json.MAPPER.readTree("{\"data\":{\"name\":\"" + lead[0] + "\",\"stage\":\"" + lead[1]
+          + "\",\"amount\":" + lead[2] + ",\"note\":\"n\"}}"), Actor.system("setup"));
+    }
+    views.save("leads", "won", Json.MAPPER.readTree("""
+        {"type": "list", "form": "lead", "title": {"en": "Won leads", "zh-CN": "已成交线索"}, "columns": ["name", "amount"],
+         "filter": [{"field": "stage", "op": "eq", "value": "won"}], "sort": "-amount"}"""), Actor.system("setup"));
+    try (Browser browser = Browser.open("http://127.0.0.1:" + port, "list-view")) {
+      browser.logIn("admin", "test-admin-pw");
+      browser.go("/apps/leads/forms/lead");
+      browser.waitFor("all 4 records", () -> browser.text("#record-total").contains("4"));
+      choose(browser, "#list-view-picker", "Won leads");
+      browser.waitFor("3 won leads", () -> browser.text("#record-total").contains("3"));
+      browser.waitFor("sorted by amount, descending", () -> cells(browser).equals(List.of("Cy", "Ann", "Di")));
+      assertThat(browser.findAll("#record-grid vaadin-grid-cell-content").stream().map(e -> e.getText()).toList()).doesNotContain("n");
+      browser.screenshot("list-view");
+    }
+  }
+
+  /** The names in the grid's first column, top to bottom. */
+  @SuppressWarnings("unchecked")
+  private static List<String> cells(Browser browser) {
+    return (List<String>) browser.script("const g = document.querySelector('#record-grid');"
+        + "const cells = [...g.querySelectorAll('vaadin-grid-cell-content')].map(c => {"
+        + "  const td = c.assignedSlot && c.assignedSlot.parentElement; const tr = td && td.parentElement;"
+        + "  return {tr, td, text: c.textContent.trim()}; })"
+        + ".filter(x => x.tr && x.tr.parentElement && x.tr.parentElement.id === 'items' && !x.tr.hidden);"
+        + "const first = cells.filter(x => [...x.tr.children].filter(td => !td.hidden).indexOf(x.td) === 0);"
+        + "first.sort((a, b) => a.tr.index - b.tr.index);"
+        + "return first.map(x => x.text);");
   }
 
   /** The bars' tooltips ("label: value") in the chart of {@code widgetCss}, left to right. */

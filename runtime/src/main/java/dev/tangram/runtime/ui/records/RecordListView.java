@@ -15,7 +15,12 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.component.select.Select;
+import dev.tangram.designer.components.Translations;
 import dev.tangram.engine.common.TangramException;
+import dev.tangram.engine.views.View;
+import dev.tangram.engine.views.ViewService;
+import tools.jackson.databind.JsonNode;
 import dev.tangram.engine.forms.FieldDefinition;
 import dev.tangram.engine.forms.FormDefinition;
 import dev.tangram.engine.forms.FormService;
@@ -49,6 +54,7 @@ public class RecordListView extends VerticalLayout implements BeforeEnterObserve
   private final RecordService records;
   private final RecordTransfer transfer;
   private final CurrentUser user;
+  private final ViewService views;
   private final Span total = new Span();
   private final Span problem = new Span();
   private Grid<Record> grid = new Grid<>();
@@ -57,7 +63,8 @@ public class RecordListView extends VerticalLayout implements BeforeEnterObserve
   private String form = "";
   private String title = "";
 
-  public RecordListView(FormService forms, RecordService records, RecordTransfer transfer, CurrentUser user) {
+  public RecordListView(FormService forms, RecordService records, RecordTransfer transfer, CurrentUser user, ViewService views) {
+    this.views = views;
     this.forms = forms;
     this.records = records;
     this.transfer = transfer;
@@ -97,11 +104,74 @@ public class RecordListView extends VerticalLayout implements BeforeEnterObserve
     problem.addClassName("list-problem");
     problem.setId("list-problem");
     grid = grid(definition);
-    add(header, tools, new FilterBar(definition, chosen -> {
+    FilterBar filterBar = new FilterBar(definition, chosen -> {
       filters = chosen;
       grid.getDataProvider().refreshAll();
-    }), problem, grid);
+    });
+    listViews(definition, columns, filterBar).ifPresent(tools::addComponentAsFirst);
+    add(header, tools, filterBar, problem, grid);
     showColumns(definition, columns.getValue());
+  }
+
+  /** A picker of the app's saved list views of this form (from templates or admins): columns, filter and sort. */
+  private java.util.Optional<Select<View>> listViews(FormDefinition definition, MultiSelectComboBox<String> columns, FilterBar filterBar) {
+    List<View> saved;
+    try {
+      saved = views.list(app, user.actor()).stream()
+          .filter(v -> "list".equals(v.type()) && form.equals(v.definition().path("form").asString())).toList();
+    } catch (TangramException e) {
+      return java.util.Optional.empty();
+    }
+    if (saved.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    String language = Translations.CHINESE.equals(Translations.supported(getLocale())) ? "zh-CN" : "en";
+    Select<View> picker = new Select<>();
+    picker.setItems(saved);
+    picker.setItemLabelGenerator(v -> v == null ? getTranslation("records.allRecords") : v.title(language));
+    picker.setEmptySelectionAllowed(true);
+    picker.setEmptySelectionCaption(getTranslation("records.allRecords"));
+    picker.setAriaLabel(getTranslation("records.view"));
+    picker.setId("list-view-picker");
+    picker.addValueChangeListener(e -> {
+      View view = e.getValue();
+      Set<String> keys = new LinkedHashSet<>();
+      if (view == null) {
+        definition.fields().stream().limit(6).forEach(f -> keys.add(f.key()));
+      } else {
+        view.definition().path("columns").forEach(c -> keys.add(c.asString("")));
+      }
+      keys.retainAll(definition.fields().stream().map(FieldDefinition::key).toList());
+      columns.setValue(keys);
+      List<RecordQuery.Filter> chosen = new ArrayList<>();
+      if (view != null) {
+        view.definition().path("filter").forEach(f -> chosen.add(new RecordQuery.Filter(f.path("field").asString(""), f.path("op").asString(""), f.path("value"))));
+      }
+      filterBar.setFilters(chosen);
+      grid.sort(sortOrders(view));
+    });
+    return java.util.Optional.of(picker);
+  }
+
+  private List<com.vaadin.flow.component.grid.GridSortOrder<Record>> sortOrders(View view) {
+    List<com.vaadin.flow.component.grid.GridSortOrder<Record>> orders = new ArrayList<>();
+    if (view == null) {
+      return orders;
+    }
+    JsonNode sort = view.definition().path("sort");
+    List<String> keys = new ArrayList<>();
+    if (sort.isString()) {
+      keys.add(sort.asString());
+    } else {
+      sort.forEach(k -> keys.add(k.asString("")));
+    }
+    for (String key : keys) {
+      Grid.Column<Record> column = grid.getColumnByKey(key.replaceFirst("^[-+]", ""));
+      if (column != null) {
+        orders.add(new com.vaadin.flow.component.grid.GridSortOrder<>(column, key.startsWith("-") ? SortDirection.DESCENDING : SortDirection.ASCENDING));
+      }
+    }
+    return orders;
   }
 
   private MultiSelectComboBox<String> columnChooser(FormDefinition definition) {
