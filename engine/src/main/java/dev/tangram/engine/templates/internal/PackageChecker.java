@@ -63,7 +63,7 @@ public final class PackageChecker {
       }
     });
     checkRules(pkg, fields, rendered, problems);
-    checkViews(pkg, checked, problems);
+    checkViews(pkg, rendered.views(), checked, problems);
     checkData(pkg, checked, problems);
     checkLabels(pkg, checked, problems);
     checkMigrations(pkg, checked, problems);
@@ -71,10 +71,11 @@ public final class PackageChecker {
     return pkg;
   }
 
-  private static void checkViews(TemplatePackage pkg, Map<String, FormDefinition> checked, PackageProblems problems) {
+  /** Views are checked as installed: parameters filled in with their defaults (a filter may hold {{param.days}}). */
+  private static void checkViews(TemplatePackage pkg, Map<String, JsonNode> views, Map<String, FormDefinition> checked, PackageProblems problems) {
     Set<String> broken = new java.util.HashSet<>(pkg.forms().keySet());
     broken.removeAll(checked.keySet()); // their own problems are listed already
-    pkg.views().forEach((key, view) -> problems.addAll("views/" + key + ".json",
+    views.forEach((key, view) -> problems.addAll("views/" + key + ".json",
         ViewChecker.check(view, form -> java.util.Optional.ofNullable(checked.get(form)), broken)));
   }
 
