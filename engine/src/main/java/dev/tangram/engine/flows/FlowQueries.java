@@ -10,6 +10,7 @@ import dev.tangram.engine.common.NotFoundException;
 import dev.tangram.engine.common.ValidationException;
 import dev.tangram.engine.flows.internal.BpmnElements;
 import dev.tangram.engine.flows.internal.CcList;
+import dev.tangram.engine.flows.internal.DiagramSvg;
 import dev.tangram.engine.flows.internal.TimelineNotes;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -29,6 +30,7 @@ import org.flowable.engine.history.HistoricActivityInstance;
 import org.flowable.engine.history.HistoricProcessInstance;
 import org.flowable.engine.task.Comment;
 import org.flowable.task.api.TaskInfo;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /** The lists of the flow inbox (to-do, done, started by me, copied to me), a record's timeline and diagram. */
@@ -137,20 +139,65 @@ public final class FlowQueries {
 
   /** The BPMN of the record's latest instance with its current and passed nodes. */
   public FlowDiagram diagram(String app, String form, String recordId, Actor actor) {
+    HistoricProcessInstance h = latestInstance(app, form, recordId, actor);
+    String xml = new String(new BpmnXMLConverter().convertToXML(repository.getBpmnModel(h.getProcessDefinitionId())), StandardCharsets.UTF_8);
+    boolean ended = h.getEndTime() != null;
+    List<String> active = ended ? List.of() : runtime.getActiveActivityIds(h.getId());
+    List<String> done = passed(h).stream().filter(a -> !"sequenceFlow".equals(a.getActivityType()))
+        .map(HistoricActivityInstance::getActivityId).distinct().toList();
+    return new FlowDiagram(h.getId(), xml, active, done, ended);
+  }
+
+  /** The record's latest instance drawn as SVG, the nodes where it stands marked {@code active}, those passed {@code done}. */
+  public String diagramSvg(String app, String form, String recordId, Actor actor) {
+    return svg(latestInstance(app, form, recordId, actor));
+  }
+
+  /** An instance drawn as SVG; for those who may view its record. */
+  public String instanceSvg(String processInstanceId, Actor actor) {
+    HistoricProcessInstance h = history.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
+    if (h == null || h.getProcessDefinitionKey() == null || !h.getProcessDefinitionKey().startsWith("tg.") || h.getBusinessKey() == null) {
+      throw new NotFoundException("instance", "There is no flow instance " + processInstanceId);
+    }
+    String[] key = h.getProcessDefinitionKey().split("\\.", 3);
+    deps.records().get(key[1], key[2], h.getBusinessKey(), actor);
+    return svg(h);
+  }
+
+  /** A form's deployed flow (the newest version, or {@code version}) drawn as SVG, nothing marked. */
+  public String flowSvg(String app, String form, @Nullable Integer version) {
+    var query = repository.createProcessDefinitionQuery().processDefinitionKey(BpmnElements.processKey(app, form));
+    var definition = version == null ? query.latestVersion().singleResult() : query.processDefinitionVersion(version).singleResult();
+    if (definition == null) {
+      throw new NotFoundException(version == null ? "form" : "version",
+          version == null ? "Form '" + form + "' has no flow" : "Form '" + form + "' has no flow version " + version);
+    }
+    return DiagramSvg.render(repository.getBpmnModel(definition.getId()), List.of(), List.of(), List.of());
+  }
+
+  private String svg(HistoricProcessInstance h) {
+    List<String> active = h.getEndTime() != null ? List.of() : runtime.getActiveActivityIds(h.getId());
+    List<String> done = new ArrayList<>();
+    List<String> taken = new ArrayList<>();
+    for (HistoricActivityInstance a : passed(h)) {
+      ("sequenceFlow".equals(a.getActivityType()) ? taken : done).add(a.getActivityId());
+    }
+    return DiagramSvg.render(repository.getBpmnModel(h.getProcessDefinitionId()), active, done, taken);
+  }
+
+  private List<HistoricActivityInstance> passed(HistoricProcessInstance h) {
+    return history.createHistoricActivityInstanceQuery().processInstanceId(h.getId()).finished()
+        .orderByHistoricActivityInstanceStartTime().asc().list();
+  }
+
+  private HistoricProcessInstance latestInstance(String app, String form, String recordId, Actor actor) {
     deps.records().get(app, form, recordId, actor);
     List<HistoricProcessInstance> found = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(recordId)
         .orderByProcessInstanceStartTime().desc().listPage(0, 1);
     if (found.isEmpty()) {
       throw new NotFoundException("recordId", "Record " + recordId + " has not been through a flow");
     }
-    HistoricProcessInstance h = found.getFirst();
-    String xml = new String(new BpmnXMLConverter().convertToXML(repository.getBpmnModel(h.getProcessDefinitionId())), StandardCharsets.UTF_8);
-    boolean ended = h.getEndTime() != null;
-    List<String> active = ended ? List.of() : runtime.getActiveActivityIds(h.getId());
-    List<String> done = history.createHistoricActivityInstanceQuery().processInstanceId(h.getId()).finished()
-        .orderByHistoricActivityInstanceStartTime().asc().list().stream().map(HistoricActivityInstance::getActivityId)
-        .filter(id -> !id.startsWith("tg_f")).distinct().toList();
-    return new FlowDiagram(h.getId(), xml, active, done, ended);
+    return found.getFirst();
   }
 
   private static TimelineEntry entry(Comment c, String processInstanceId) {

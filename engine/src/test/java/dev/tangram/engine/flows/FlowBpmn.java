@@ -32,6 +32,29 @@ final class FlowBpmn {
         <endEvent id="end"/>
       """);
 
+  /** Two tasks drawn in a modeler: with BPMN DI, the review task at x=300, y=40. */
+  static final String WITH_DI = """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI"
+          xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" xmlns:di="http://www.omg.org/spec/DD/20100524/DI"
+          xmlns:flowable="http://flowable.org/bpmn" targetNamespace="test">
+        <process id="drawn" isExecutable="true">
+          <startEvent id="start"/>
+          <sequenceFlow id="f1" sourceRef="start" targetRef="review"/>
+          <userTask id="review" name="Review &lt;first&gt;" flowable:assignee="bob"/>
+          <sequenceFlow id="f2" sourceRef="review" targetRef="end"/>
+          <endEvent id="end"/>
+        </process>
+        <bpmndi:BPMNDiagram id="d"><bpmndi:BPMNPlane id="p" bpmnElement="drawn">
+          <bpmndi:BPMNShape id="s1" bpmnElement="start"><dc:Bounds x="100" y="50" width="30" height="30"/></bpmndi:BPMNShape>
+          <bpmndi:BPMNShape id="s2" bpmnElement="review"><dc:Bounds x="300" y="40" width="100" height="50"/></bpmndi:BPMNShape>
+          <bpmndi:BPMNShape id="s3" bpmnElement="end"><dc:Bounds x="500" y="50" width="30" height="30"/></bpmndi:BPMNShape>
+          <bpmndi:BPMNEdge id="e1" bpmnElement="f1"><di:waypoint x="130" y="65"/><di:waypoint x="300" y="65"/></bpmndi:BPMNEdge>
+          <bpmndi:BPMNEdge id="e2" bpmnElement="f2"><di:waypoint x="400" y="65"/><di:waypoint x="500" y="65"/></bpmndi:BPMNEdge>
+        </bpmndi:BPMNPlane></bpmndi:BPMNDiagram>
+      </definitions>
+      """;
+
   private static String oneTask(String task) {
     return doc("""
         <startEvent id="start"/>

@@ -381,6 +381,62 @@ abstract class FlowScenarios {
   }
 
   @Test
+  void theDiagramSvgMarksWhereTheInstanceStandsAndEscapesEveryName() throws Exception {
+    String app = app("""
+        {'nodes':[{'id':'mgr','type':'approve','name':'Boss <b>&amp; \\"co\\"</b>','assignee':{'kind':'deptHead','level':1}},
+          {'type':'branch','branches':[
+            {'when':'amount > 5000 && title != \\"<x>\\"','nodes':[{'id':'gm','type':'approve','name':'总经理审批','assignee':{'kind':'role','role':'gm'}}]},
+            {'otherwise':true,'nodes':[]}]},
+          {'type':'parallel','branches':[
+            {'nodes':[{'id':'p1','type':'approve','assignee':{'kind':'user','user':'erin'},'timeout':{'remindAfter':'PT1H'}}]},
+            {'nodes':[{'id':'p2','type':'approve','assignee':{'kind':'user','user':'frank'}}]}]}]}""");
+    Record r = node.submit(app, ALICE, "{'title':'Car','amount':9000}");
+    node.approve(BOB);
+    org.w3c.dom.Document svg = FlowSvg.parse(node.flows.queries().diagramSvg(app, "expense", r.id(), ALICE));
+    assertThat(FlowSvg.state(svg, "gm")).isEqualTo("active");
+    assertThat(FlowSvg.state(svg, "mgr")).isEqualTo("done");
+    assertThat(FlowSvg.state(svg, "tg_start")).isEqualTo("done");
+    assertThat(FlowSvg.state(svg, "p1")).isEqualTo("pending");
+    assertThat(FlowSvg.state(svg, "tg_end")).isEqualTo("pending");
+    assertThat(FlowSvg.node(svg, "mgr").getTextContent()).contains("Boss <b>&amp; \"co\"</b>");
+    assertThat(FlowSvg.node(svg, "gm").getTextContent()).contains("总经理审批");
+    assertThat(svg.getElementsByTagName("b").getLength()).isZero();
+    assertThat(svg.getElementsByTagName("script").getLength()).isZero();
+    assertThat(FlowSvg.takenFlows(svg)).isNotEmpty();
+    assertThat(FlowSvg.texts(svg)).anyMatch(t -> t.contains("amount > 5000"));
+    // laid out top to bottom: each node below the one before it
+    assertThat(FlowSvg.y(svg, "tg_start")).isLessThan(FlowSvg.y(svg, "mgr"));
+    assertThat(FlowSvg.y(svg, "mgr")).isLessThan(FlowSvg.y(svg, "gm"));
+    assertThat(FlowSvg.y(svg, "gm")).isLessThan(FlowSvg.y(svg, "p1"));
+    assertThat(FlowSvg.y(svg, "p1")).isEqualTo(FlowSvg.y(svg, "p2"));
+    assertThat(FlowSvg.y(svg, "p2")).isLessThan(FlowSvg.y(svg, "tg_end"));
+
+    String processInstanceId = node.flows.queries().diagram(app, "expense", r.id(), ALICE).processInstanceId();
+    assertThat(FlowSvg.state(FlowSvg.parse(node.flows.queries().instanceSvg(processInstanceId, ALICE)), "gm")).isEqualTo("active");
+    assertThatThrownBy(() -> node.flows.queries().instanceSvg("nope", ALICE)).isInstanceOf(dev.tangram.engine.common.NotFoundException.class);
+    org.w3c.dom.Document plain = FlowSvg.parse(node.flows.queries().flowSvg(app, "expense", null));
+    assertThat(FlowSvg.state(plain, "gm")).isEqualTo("pending");
+    assertThat(FlowSvg.takenFlows(plain)).isEmpty();
+    assertThatThrownBy(() -> node.flows.queries().flowSvg(app, "expense", 7)).isInstanceOf(dev.tangram.engine.common.NotFoundException.class);
+  }
+
+  @Test
+  void uploadedBpmnWithItsOwnDiagramIsDrawnWhereTheModelerPutIt() throws Exception {
+    String app = "a" + apps.incrementAndGet();
+    node.expenseForm(app);
+    node.app = app;
+    node.flows.definitions().deploy(app, "expense", FlowBpmn.WITH_DI, ADMIN);
+    Record r = node.submit(app, ALICE, "{'title':'A','amount':1}");
+    org.w3c.dom.Document svg = FlowSvg.parse(node.flows.queries().diagramSvg(app, "expense", r.id(), ALICE));
+    assertThat(FlowSvg.state(svg, "review")).isEqualTo("active");
+    assertThat(FlowSvg.state(svg, "start")).isEqualTo("done");
+    var rect = (org.w3c.dom.Element) FlowSvg.node(svg, "review").getElementsByTagName("rect").item(0);
+    assertThat(rect.getAttribute("x")).isEqualTo("224"); // 300 - (100 - margin 24)
+    assertThat(rect.getAttribute("width")).isEqualTo("100");
+    assertThat(FlowSvg.node(svg, "review").getTextContent()).contains("Review <first>");
+  }
+
+  @Test
   void runningInstancesFinishOnTheirVersionAfterANewOneIsDeployed() {
     String app = app(TWO_STEP);
     Record old = node.submit(app, ALICE, "{'title':'Old','amount':1}");

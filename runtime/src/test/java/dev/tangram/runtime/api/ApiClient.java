@@ -83,6 +83,23 @@ public final class ApiClient {
     }
   }
 
+  /** GETs a non-JSON resource (e.g. an SVG): the text is in {@code raw().body()}, {@code body()} is null. */
+  public Response getText(String path) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    try {
+      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return new Response(response.statusCode(), Json.MAPPER.nullNode(), response);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   public Response get(String path) {
     return send("GET", path, null);
   }

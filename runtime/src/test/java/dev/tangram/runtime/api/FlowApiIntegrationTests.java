@@ -89,6 +89,18 @@ class FlowApiIntegrationTests {
     assertThat(mats.send("POST", "/api/v1/tasks/" + task + "/approve", "{}").status()).as("already completed").isEqualTo(409);
     assertThat(mats.send("GET", "/api/v1/tasks/" + task, null).status()).as("a finished task is no longer open").isEqualTo(409);
 
+    var svg = olga.getText("/api/v1/apps/ops/forms/trip/records/" + id + "/diagram.svg");
+    assertThat(svg.status()).isEqualTo(200);
+    assertThat(svg.header("Content-Type")).startsWith("image/svg+xml");
+    assertThat(svg.header("Content-Security-Policy")).contains("default-src 'none'");
+    assertThat(svgState(svg.raw().body(), "gm")).isEqualTo("active");
+    assertThat(svgState(svg.raw().body(), "mgr")).isEqualTo("done");
+    String instance = olga.send("GET", "/api/v1/apps/ops/forms/trip/records/" + id + "/diagram", null).body().get("processInstanceId").asString();
+    assertThat(svgState(olga.getText("/api/v1/flows/instances/" + instance + "/diagram.svg").raw().body(), "gm")).isEqualTo("active");
+    assertThat(olga.getText("/api/v1/flows/instances/nope/diagram.svg").status()).isEqualTo(404);
+    assertThat(svgState(olga.getText("/api/v1/apps/ops/forms/trip/flow/diagram.svg").raw().body(), "gm")).isEqualTo("pending");
+    assertThat(olga.getText("/api/v1/apps/ops/forms/trip/flow/diagram.svg?version=9").status()).isEqualTo(404);
+
     String second = gina.send("GET", "/api/v1/tasks", null).body().get("items").get(0).get("id").asString();
     assertThat(gina.send("POST", "/api/v1/tasks/" + second + "/approve", "{}").status()).isEqualTo(204);
     var after = olga.send("GET", "/api/v1/apps/ops/forms/trip/records/" + id, null).body();
@@ -102,5 +114,25 @@ class FlowApiIntegrationTests {
     var diagram = olga.send("GET", "/api/v1/apps/ops/forms/trip/records/" + id + "/diagram", null).body();
     assertThat(diagram.get("ended").asBoolean()).isTrue();
     assertThat(diagram.get("bpmnXml").asString()).contains("userTask");
+  }
+
+  /** The {@code data-state} of a node in a diagram, read with a real XML parser (DTDs off). */
+  private static String svgState(String svg, String node) {
+    try {
+      var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+      var doc = factory.newDocumentBuilder().parse(new org.xml.sax.InputSource(new java.io.StringReader(svg)));
+      assertThat(doc.getDocumentElement().getTagName()).isEqualTo("svg");
+      var groups = doc.getElementsByTagName("g");
+      for (int i = 0; i < groups.getLength(); i++) {
+        var g = (org.w3c.dom.Element) groups.item(i);
+        if (node.equals(g.getAttribute("data-node"))) {
+          return g.getAttribute("data-state");
+        }
+      }
+      throw new AssertionError("no node " + node + " in " + svg);
+    } catch (javax.xml.parsers.ParserConfigurationException | org.xml.sax.SAXException | java.io.IOException e) {
+      throw new AssertionError(e);
+    }
   }
 }

@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
@@ -91,6 +92,28 @@ class FlowController {
   @GetMapping("/records/{id}/diagram")
   FlowDiagram diagram(@PathVariable String app, @PathVariable String form, @PathVariable String id, Principal principal) {
     return flows.queries().diagram(app, form, id, actors.of(principal));
+  }
+
+  /** The record's latest instance drawn as SVG, the current node marked ({@code data-state="active"}). */
+  @GetMapping(value = "/records/{id}/diagram.svg", produces = SVG)
+  ResponseEntity<String> diagramSvg(@PathVariable String app, @PathVariable String form, @PathVariable String id, Principal principal) {
+    return svg(flows.queries().diagramSvg(app, form, id, actors.of(principal)));
+  }
+
+  /** The form's deployed flow (newest, or {@code ?version=n}) drawn as SVG. */
+  @GetMapping(value = "/flow/diagram.svg", produces = SVG)
+  ResponseEntity<String> flowSvg(@PathVariable String app, @PathVariable String form, @RequestParam(required = false) @Nullable Integer version,
+      Principal principal) {
+    actors.of(principal);
+    return svg(flows.queries().flowSvg(app, form, version));
+  }
+
+  static final String SVG = "image/svg+xml";
+
+  static ResponseEntity<String> svg(String svg) {
+    // no script or outside resource even when the SVG is opened on its own
+    return ResponseEntity.ok().contentType(MediaType.parseMediaType(SVG + ";charset=UTF-8"))
+        .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'").body(svg);
   }
 
   private static ResponseEntity<RecordResponse> created(String app, String form, Record record) {

@@ -67,6 +67,12 @@ class TaskController {
     return TaskResponse.of(flows.tasks().view(id, actors.of(principal)));
   }
 
+  /** A flow instance drawn as SVG, the current node marked; for those who may view its record. */
+  @GetMapping(value = "/api/v1/flows/instances/{id}/diagram.svg", produces = FlowController.SVG)
+  ResponseEntity<String> instanceSvg(@PathVariable String id, Principal principal) {
+    return FlowController.svg(flows.queries().instanceSvg(id, actors.of(principal)));
+  }
+
   /** {@code approve | reject | return | transfer | delegate | addSign | urge | comment}. */
   @PostMapping("/api/v1/tasks/{id}/{action}")
   ResponseEntity<Void> act(@PathVariable String id, @PathVariable String action, @RequestBody(required = false) @Nullable JsonNode body,
