@@ -127,10 +127,11 @@ public final class FlowInstances implements RecordLifecycle {
     if ("never".equals(mode)) {
       throw new ConflictException("status", "withdrawNotAllowed", "The flow of form '" + form + "' does not allow withdrawing");
     }
-    if ("beforeApproval".equals(mode) && history.createHistoricTaskInstanceQuery().processInstanceId(instance.getId()).finished().count() > 0) {
-      throw new ConflictException("status", "alreadyApproved", "Record " + id + " has already been approved at a node and can no longer be withdrawn");
-    }
-    flowables.inTransaction(actor.username(), "Record " + id, () -> {
+    flowables.inInstance(actor.username(), instance.getId(), "Record " + id, () -> {
+      // checked under the instance's lock, so an approval committed a moment ago counts
+      if ("beforeApproval".equals(mode) && history.createHistoricTaskInstanceQuery().processInstanceId(instance.getId()).finished().count() > 0) {
+        throw new ConflictException("status", "alreadyApproved", "Record " + id + " has already been approved at a node and can no longer be withdrawn");
+      }
       TimelineNotes.add(tasks, null, instance.getId(), "withdraw", actor.username(), null, comment, Map.of());
       runtime.deleteProcessInstance(instance.getId(), "withdrawn");
     });
@@ -182,7 +183,7 @@ public final class FlowInstances implements RecordLifecycle {
   void cancel(String recordId, String reason) {
     ProcessInstance instance = running(recordId);
     if (instance != null) {
-      flowables.inTransaction("system", "Record " + recordId, () -> runtime.deleteProcessInstance(instance.getId(), reason));
+      flowables.inInstance("system", instance.getId(), "Record " + recordId, () -> runtime.deleteProcessInstance(instance.getId(), reason));
     }
   }
 

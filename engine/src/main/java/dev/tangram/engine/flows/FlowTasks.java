@@ -91,7 +91,7 @@ public final class FlowTasks {
     Optional<FlowNode.Approve> node = node(task);
     Record patched = applyData(task, node, request, actor);
     try {
-      flowables.inTransaction(actor.username(), "Task " + taskId, () -> {
+      flowables.inInstance(actor.username(), task.getProcessInstanceId(), "Task " + taskId, () -> {
         if (task.getDelegationState() == DelegationState.PENDING) {
           note(task, "approve", actor, request, Map.of("delegatedBy", String.valueOf(task.getOwner())));
           tasks.resolveTask(taskId);
@@ -125,7 +125,7 @@ public final class FlowTasks {
   public void reject(String taskId, TaskRequest request, Actor actor) {
     Task task = open(taskId, "reject", actor);
     Optional<FlowNode.Approve> node = node(task);
-    flowables.inTransaction(actor.username(), "Task " + taskId, () -> {
+    flowables.inInstance(actor.username(), task.getProcessInstanceId(), "Task " + taskId, () -> {
       note(task, "reject", actor, request, Map.of());
       if (node.isPresent() && "ratio".equals(node.get().mode())) {
         String id = node.get().id();
@@ -154,7 +154,7 @@ public final class FlowTasks {
         throw ValidationException.of("target", "notEarlier", "'" + target + "' is not an approve node this record has already passed; return to 'initiator' or one of those");
       }
     }
-    flowables.inTransaction(actor.username(), "Task " + taskId, () -> {
+    flowables.inInstance(actor.username(), task.getProcessInstanceId(), "Task " + taskId, () -> {
       note(task, "return", actor, request, Map.of("target", target));
       if ("initiator".equals(target)) {
         runtime.deleteProcessInstance(task.getProcessInstanceId(), "returned");
@@ -169,7 +169,7 @@ public final class FlowTasks {
   private void reassign(String taskId, String action, TaskRequest request, Actor actor) {
     Task task = open(taskId, action, actor);
     String to = requireUser(request.to(), actor);
-    flowables.inTransaction(actor.username(), "Task " + taskId, () -> {
+    flowables.inInstance(actor.username(), task.getProcessInstanceId(), "Task " + taskId, () -> {
       note(task, action, actor, request, Map.of("to", to));
       if ("delegate".equals(action)) {
         tasks.delegateTask(taskId, to);
@@ -188,7 +188,7 @@ public final class FlowTasks {
     if ("parallel".equals(position) && node.isPresent() && "sequential".equals(node.get().mode())) {
       throw ValidationException.of("position", "sequentialNode", "Node '" + node.get().id() + "' approves one after another; add a signer before or after instead");
     }
-    flowables.inTransaction(actor.username(), "Task " + taskId, () -> {
+    flowables.inInstance(actor.username(), task.getProcessInstanceId(), "Task " + taskId, () -> {
       note(task, "addSign", actor, request, Map.of("to", to, "position", position));
       switch (position) {
         case "before" -> tasks.delegateTask(taskId, to);

@@ -353,6 +353,85 @@ abstract class FlowScenarios {
         .isInstanceOf(ConflictException.class).hasMessageContaining("already completed");
   }
 
+  /**
+   * The interleaving behind the old flaky "Unknown property ${tg_approvers_fin}": the loser loads
+   * the task before the winner commits and the instance's variables after it (read committed), so
+   * Flowable's multi-instance finds its collection gone. Forced here: the first approver to reach
+   * task completion waits (up to 2 s) for the second to get there too, the second waits until the
+   * first has committed. With the instance locked at the start of every task action the second
+   * never gets there: it waits for the lock, then finds the task completed — a 409.
+   */
+  @Test
+  void theLoserOfARaceNeverSeesAHalfEndedInstance() throws Exception {
+    String app = app("{'nodes':[{'id':'fin','type':'approve','mode':'any','assignee':{'kind':'user','users':['erin']}}]}");
+    Record r = node.submit(app, ALICE, "{'title':'Race','amount':1}");
+    String task = node.onlyTask(ERIN).id();
+    CountDownLatch secondArrived = new CountDownLatch(1);
+    CountDownLatch firstCommitted = new CountDownLatch(1);
+    AtomicInteger arrivals = new AtomicInteger();
+    org.flowable.common.engine.api.delegate.event.FlowableEventListener pause = new org.flowable.common.engine.api.delegate.event.FlowableEventListener() {
+      @Override
+      public void onEvent(org.flowable.common.engine.api.delegate.event.FlowableEvent event) {
+        if (event instanceof org.flowable.common.engine.api.delegate.event.FlowableEntityEvent e
+            && e.getEntity() instanceof org.flowable.task.api.Task t && t.getId().equals(task)) {
+          try {
+            if (arrivals.incrementAndGet() == 1) {
+              secondArrived.await(2, java.util.concurrent.TimeUnit.SECONDS);
+            } else {
+              secondArrived.countDown();
+              firstCommitted.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            }
+          } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+          }
+        }
+      }
+
+      @Override
+      public boolean isFailOnException() {
+        return false;
+      }
+
+      @Override
+      public boolean isFireOnTransactionLifecycleEvent() {
+        return false;
+      }
+
+      @Override
+      public String getOnTransaction() {
+        return null;
+      }
+    };
+    node.engine.getRuntimeService().addEventListener(pause, org.flowable.common.engine.api.delegate.event.FlowableEngineEventType.TASK_COMPLETED);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<String>> results = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        results.add(pool.submit(() -> {
+          try {
+            node.flows.tasks().act(task, "approve", TaskRequest.comment(null), ERIN);
+            firstCommitted.countDown();
+            return "ok";
+          } catch (ConflictException e) {
+            return "409";
+          } catch (RuntimeException e) {
+            return "error: " + e.getMessage();
+          }
+        }));
+      }
+      List<String> outcomes = new ArrayList<>();
+      for (Future<String> f : results) {
+        outcomes.add(f.get());
+      }
+      assertThat(outcomes).containsExactlyInAnyOrder("ok", "409");
+      assertThat(arrivals.get()).as("the loser never completed the task").isEqualTo(1);
+      assertThat(node.status(app, r.id())).isEqualTo(FlowStatus.APPROVED);
+    } finally {
+      node.engine.getRuntimeService().removeEventListener(pause);
+      pool.shutdown();
+    }
+  }
+
   @Test
   void anAdminHandsAllOpenTasksOfALeavingUserToSomeoneElse() {
     String app = app(TWO_STEP);

@@ -1,12 +1,17 @@
 package dev.tangram.engine.flows.internal;
 
 import dev.tangram.engine.common.ConflictException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.function.Supplier;
 import org.flowable.common.engine.api.FlowableException;
 import org.flowable.common.engine.api.FlowableObjectNotFoundException;
 import org.flowable.common.engine.api.FlowableOptimisticLockingException;
 import org.flowable.engine.IdentityService;
 import org.flowable.engine.ManagementService;
+import org.flowable.engine.impl.util.CommandContextUtil;
 import org.flowable.task.api.TaskInfo;
 import org.jspecify.annotations.Nullable;
 
@@ -38,6 +43,36 @@ public final class Flowables {
       throw e;
     } finally {
       identity.setAuthenticatedUserId(null);
+    }
+  }
+
+  /**
+   * Like {@link #inTransaction(String, String, Runnable)} on one process instance, locked first:
+   * the instance's row is selected {@code FOR UPDATE} before anything else is read, so two actions
+   * on one instance run one after the other and the second reads only what the first committed.
+   * Without it the loser of two racing approvers could load the task before the winner's commit and
+   * the instance's variables after it, and fail inside Flowable ("Unknown property
+   * ${tg_approvers_…}") instead of getting its 409.
+   */
+  public void inInstance(String user, String processInstanceId, String what, Runnable work) {
+    inTransaction(user, what, () -> {
+      lock(processInstanceId, what);
+      work.run();
+    });
+  }
+
+  private static void lock(String processInstanceId, String what) {
+    String table = CommandContextUtil.getProcessEngineConfiguration().getDatabaseTablePrefix() + "ACT_RU_EXECUTION";
+    Connection connection = CommandContextUtil.getDbSqlSession().getSqlSession().getConnection();
+    try (PreparedStatement select = connection.prepareStatement("SELECT ID_ FROM " + table + " WHERE ID_ = ? FOR UPDATE")) {
+      select.setString(1, processInstanceId);
+      try (ResultSet found = select.executeQuery()) {
+        if (!found.next()) {
+          throw new FlowableObjectNotFoundException(what + ": its flow instance has ended");
+        }
+      }
+    } catch (SQLException e) {
+      throw new FlowableException("Could not lock flow instance " + processInstanceId + ": " + e.getMessage(), e);
     }
   }
 
