@@ -209,29 +209,38 @@ public final class EventOutbox implements AutoCloseable {
         : event.append("pending", pending).append("open", true);
   }
 
+  /**
+   * Hands the event to each consumer still pending, then records the progress in one write (not
+   * one per consumer: a crash in between only means some consumer gets the event again, which
+   * at-least-once delivery allows).
+   */
   private void dispatch(Document stored) {
     if (stored.get("tentative") != null || !Boolean.TRUE.equals(stored.getBoolean("open"))) {
       return;
     }
     Event event = EventDocuments.fromDocument(stored);
     List<String> pending = stored.getList("pending", String.class);
+    List<String> taken = new ArrayList<>();
     for (EventConsumer consumer : consumers) {
       if (!pending.contains(consumer.name())) {
         continue;
       }
       try {
         consumer.accept(event);
+        taken.add(consumer.name());
       } catch (EventConsumer.Deferred later) {
-        continue;
+        // stays pending: the consumer takes it on its own
       } catch (RuntimeException e) {
         log.warn("Event consumer '{}' failed on {} {}; it will be retried", consumer.name(), event.type(), event.id(), e);
-        continue;
       }
-      events.updateOne(Filters.eq("_id", event.id()), Updates.pull("pending", consumer.name()));
     }
-    if (events.updateOne(Filters.and(Filters.eq("_id", event.id()), Filters.size("pending", 0)),
-        Updates.combine(Updates.unset("open"), Updates.set("doneAt", Date.from(clock.instant())))).getModifiedCount() > 0) {
-      open.deleteOne(Filters.eq("_id", event.id()));
+    if (taken.containsAll(pending)) { // pending only shrinks: everyone who still had it has taken it
+      if (events.updateOne(Filters.and(Filters.eq("_id", event.id()), Filters.eq("open", true)), Updates.combine(Updates.set("pending", List.of()),
+          Updates.unset("open"), Updates.set("doneAt", Date.from(clock.instant())))).getModifiedCount() > 0) {
+        open.deleteOne(Filters.eq("_id", event.id()));
+      }
+    } else if (!taken.isEmpty()) {
+      events.updateOne(Filters.eq("_id", event.id()), Updates.pullAll("pending", taken));
     }
   }
 
@@ -289,6 +298,11 @@ public final class EventOutbox implements AutoCloseable {
   }
 
   private static void clearOutbox(MongoCollection<Document> records, ObjectId recordId, List<ObjectId> ids) {
+    // usually the outbox holds exactly these events: one write; otherwise take them out, then drop an empty outbox
+    if (records.updateOne(Filters.and(Filters.eq("_id", recordId), Filters.size(OUTBOX, ids.size()), Filters.all(OUTBOX + "._id", ids)),
+        Updates.combine(Updates.unset(OUTBOX), Updates.unset(OUTBOX_AT))).getModifiedCount() > 0) {
+      return;
+    }
     records.updateOne(Filters.eq("_id", recordId), Updates.pull(OUTBOX, Filters.in("_id", ids)));
     records.updateOne(Filters.and(Filters.eq("_id", recordId), Filters.size(OUTBOX, 0)),
         Updates.combine(Updates.unset(OUTBOX), Updates.unset(OUTBOX_AT)));

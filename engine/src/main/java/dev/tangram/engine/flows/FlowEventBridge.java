@@ -2,6 +2,8 @@ package dev.tangram.engine.flows;
 
 import dev.tangram.engine.events.Event;
 import dev.tangram.engine.events.EventTypes;
+import java.util.ArrayList;
+import java.util.List;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.flowable.common.engine.api.delegate.event.FlowableEngineEventType;
@@ -27,6 +29,8 @@ final class FlowEventBridge implements FlowableEventListener {
   static final FlowableEngineEventType[] TYPES = {FlowableEngineEventType.PROCESS_STARTED, FlowableEngineEventType.PROCESS_COMPLETED,
       FlowableEngineEventType.PROCESS_COMPLETED_WITH_TERMINATE_END_EVENT, FlowableEngineEventType.PROCESS_CANCELLED,
       FlowableEngineEventType.TASK_CREATED, FlowableEngineEventType.TASK_COMPLETED};
+
+  private static final String AFTER_COMMIT = "tangram.afterCommit";
 
   private final FlowDependencies deps;
   private final FlowInstances instances;
@@ -73,11 +77,28 @@ final class FlowEventBridge implements FlowableEventListener {
         }
       };
     };
-    // After the commit the closing command context must not be reused: the work gets a fresh one.
+    afterCommit(after);
+  }
+
+  /**
+   * Queues work to run once the transaction committed. All the work of one transaction runs in one
+   * fresh command after the commit (the closing command context must not be reused), in the order
+   * the events came — not one command per event.
+   */
+  private static void afterCommit(Runnable work) {
+    var commandContext = Context.getCommandContext();
+    @SuppressWarnings("unchecked")
+    List<Runnable> queued = (List<Runnable>) commandContext.getAttribute(AFTER_COMMIT);
+    if (queued != null) {
+      queued.add(work);
+      return;
+    }
+    List<Runnable> fresh = new ArrayList<>(List.of(work));
+    commandContext.addAttribute(AFTER_COMMIT, fresh);
     var executor = CommandContextUtil.getProcessEngineConfiguration().getCommandExecutor();
     Context.getTransactionContext().addTransactionListener(TransactionState.COMMITTED, context ->
         executor.execute(new CommandConfig(false, TransactionPropagation.REQUIRES_NEW), c -> {
-          after.run();
+          fresh.forEach(Runnable::run);
           return null;
         }));
   }

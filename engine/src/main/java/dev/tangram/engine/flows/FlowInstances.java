@@ -153,11 +153,15 @@ public final class FlowInstances implements RecordLifecycle {
     } catch (NotFoundException gone) {
       return;
     }
-    if (!FlowStatus.IN_APPROVAL.equals(record.status()) || running(recordId) != null) {
+    if (!FlowStatus.IN_APPROVAL.equals(record.status())) {
       return;
     }
+    // one query answers both "is one running?" (the newest, not ended) and "did it end after the record changed?"
     HistoricProcessInstance last = latest(recordId);
-    if (last != null && last.getEndTime() != null && !last.getEndTime().toInstant().isBefore(record.updatedAt())) {
+    if (last != null && last.getEndTime() == null) {
+      return;
+    }
+    if (last != null && !last.getEndTime().toInstant().isBefore(record.updatedAt())) {
       finish(last.getId()); // ended after the record entered approval: only the status change is missing
       return;
     }

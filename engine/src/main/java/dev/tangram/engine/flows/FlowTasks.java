@@ -49,6 +49,7 @@ public final class FlowTasks {
   private final FlowHooks hooks;
   private final Flowables flowables;
   private final TaskViews views;
+  private final Map<String, Optional<FlowNode.Approve>> approveNodes = new java.util.concurrent.ConcurrentHashMap<>();
 
   FlowTasks(FlowDependencies deps, ProcessEngine engine, FlowHooks hooks, Flowables flowables, FlowQueries queries) {
     this.deps = deps;
@@ -251,8 +252,14 @@ public final class FlowTasks {
   }
 
   Optional<FlowNode.Approve> node(String processDefinitionId, String activityId) {
-    var element = repository.getBpmnModel(processDefinitionId).getFlowElement(activityId);
-    return element == null ? Optional.empty() : hooks.node(processDefinitionId, element, FlowNode.Approve.class);
+    // a deployed process definition never changes: look each node up once, not with a command per action
+    if (approveNodes.size() > 10_000) {
+      approveNodes.clear();
+    }
+    return approveNodes.computeIfAbsent(processDefinitionId + "/" + activityId, k -> {
+      var element = repository.getBpmnModel(processDefinitionId).getFlowElement(activityId);
+      return element == null ? Optional.empty() : hooks.node(processDefinitionId, element, FlowNode.Approve.class);
+    });
   }
 
   /** Applies the approver's data changes under the node's field permissions; null when there are none. */

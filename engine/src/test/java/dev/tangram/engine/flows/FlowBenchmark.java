@@ -69,11 +69,52 @@ class FlowBenchmark {
         tangram[b] = tangram(node, body);
         bare[b] = bare(node);
       }
+      costs(node, body);
       double t = median(tangram);
       double f = median(bare);
       report(String.format("FlowBenchmark %-8s Tangram %.1f instances/s, bare Flowable %.1f instances/s, ratio %.2fx (blocks of %d, median of %d)",
           database, t, f, f / t, PER_BLOCK, BLOCKS));
     }
+  }
+
+  /**
+   * Where one instance's time goes: milliseconds per step, MongoDB round trips and Flowable commands
+   * (service calls; in brackets those with their own transaction) per instance, both sides.
+   */
+  private static void costs(FlowTestNode node, JsonNode body) {
+    int n = Math.max(10, PER_BLOCK / 2);
+    long[] nanos = new long[5];
+    long mongo = node.mongo.commands.get();
+    long calls = node.flowableCommands.get(0);
+    long transactions = node.flowableCommands.get(1);
+    for (int i = 0; i < n; i++) {
+      long t0 = System.nanoTime();
+      node.mongo.records.submit("bench", "expense", body, ALICE);
+      long t1 = System.nanoTime();
+      String first = node.flows.queries().todo(BOB, 1, 1).items().getFirst().id();
+      long t2 = System.nanoTime();
+      node.flows.tasks().act(first, "approve", TaskRequest.comment(null), BOB);
+      long t3 = System.nanoTime();
+      String second = node.flows.queries().todo(DAVE, 1, 1).items().getFirst().id();
+      long t4 = System.nanoTime();
+      node.flows.tasks().act(second, "approve", TaskRequest.comment(null), DAVE);
+      long t5 = System.nanoTime();
+      nanos[0] += t1 - t0;
+      nanos[1] += t2 - t1 + t4 - t3;
+      nanos[2] += t3 - t2;
+      nanos[4] += t5 - t4;
+    }
+    report(String.format("FlowBenchmark costs Tangram per instance: submit %.1f ms, 2 to-do queries %.1f ms, approve 1 %.1f ms, approve 2 %.1f ms;"
+        + " %.1f MongoDB round trips, %.1f Flowable service calls (%.1f transactions)",
+        nanos[0] / 1e6 / n, nanos[1] / 1e6 / n, nanos[2] / 1e6 / n, nanos[4] / 1e6 / n, (node.mongo.commands.get() - mongo) / (double) n,
+        (node.flowableCommands.get(0) - calls) / (double) n, (node.flowableCommands.get(1) - transactions) / (double) n));
+    calls = node.flowableCommands.get(0);
+    transactions = node.flowableCommands.get(1);
+    long start = System.nanoTime();
+    bareInstances(node, n);
+    report(String.format("FlowBenchmark costs bare Flowable per instance: %.1f ms, %.1f Flowable service calls (%.1f transactions)",
+        (System.nanoTime() - start) / 1e6 / n, (node.flowableCommands.get(0) - calls) / (double) n,
+        (node.flowableCommands.get(1) - transactions) / (double) n));
   }
 
   /** Instances per second through Tangram. */
@@ -88,15 +129,19 @@ class FlowBenchmark {
   }
 
   private static double bare(FlowTestNode node) {
+    long start = System.nanoTime();
+    bareInstances(node, PER_BLOCK);
+    return PER_BLOCK / ((System.nanoTime() - start) / 1e9);
+  }
+
+  private static void bareInstances(FlowTestNode node, int count) {
     RuntimeService runtime = node.engine.getRuntimeService();
     TaskService tasks = node.engine.getTaskService();
-    long start = System.nanoTime();
-    for (int i = 0; i < PER_BLOCK; i++) {
+    for (int i = 0; i < count; i++) {
       runtime.startProcessInstanceByKey("bare", "b" + i);
       tasks.complete(tasks.createTaskQuery().taskAssignee("bob").processDefinitionKey("bare").listPage(0, 1).getFirst().getId());
       tasks.complete(tasks.createTaskQuery().taskAssignee("dave").processDefinitionKey("bare").listPage(0, 1).getFirst().getId());
     }
-    return PER_BLOCK / ((System.nanoTime() - start) / 1e9);
   }
 
   private static BpmnModel bare() {

@@ -45,6 +45,22 @@ public final class FlowTestNode implements AutoCloseable {
 
   private static ScriptSandbox sandbox;
 
+  /** Flowable commands run so far: {@code [0]} all service calls, {@code [1]} those with their own transaction. */
+  final java.util.concurrent.atomic.AtomicLongArray flowableCommands = new java.util.concurrent.atomic.AtomicLongArray(2);
+  private final org.flowable.common.engine.impl.interceptor.CommandInterceptor commandCounter =
+      new org.flowable.common.engine.impl.interceptor.AbstractCommandInterceptor() {
+        @Override
+        public <T> T execute(org.flowable.common.engine.impl.interceptor.CommandConfig config,
+            org.flowable.common.engine.impl.interceptor.Command<T> command, org.flowable.common.engine.impl.interceptor.CommandExecutor executor) {
+          flowableCommands.incrementAndGet(0);
+          if (org.flowable.common.engine.impl.context.Context.getCommandContext() == null
+              || config.getTransactionPropagation() == org.flowable.common.engine.impl.cfg.TransactionPropagation.REQUIRES_NEW) {
+            flowableCommands.incrementAndGet(1);
+          }
+          return next.execute(config, command, executor);
+        }
+      };
+
   public final EmbeddedMongo mongo;
   public final ProcessEngine engine;
   public final Flows flows;
@@ -85,6 +101,7 @@ public final class FlowTestNode implements AutoCloseable {
     configuration.setAsyncExecutorActivate(false);
     configuration.setDisableIdmEngine(true);
     configuration.setEngineName("flows-" + UUID.randomUUID());
+    configuration.setCustomPreCommandInterceptors(List.of(commandCounter));
     Flows.configure(configuration, deps);
     engine = configuration.buildProcessEngine();
     flows = new Flows(engine, deps);

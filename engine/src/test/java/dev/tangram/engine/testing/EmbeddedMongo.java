@@ -37,6 +37,8 @@ public final class EmbeddedMongo implements AutoCloseable {
   public final AccessSettings accessSettings;
   public final EventOutbox outbox;
   public final TriggerRunner triggers;
+  /** Commands sent to the server so far (round trips), for the benchmarks' cost counts. */
+  public final java.util.concurrent.atomic.AtomicLong commands = new java.util.concurrent.atomic.AtomicLong();
 
   public EmbeddedMongo() {
     this(new MongoServer(new MemoryBackend()));
@@ -44,7 +46,14 @@ public final class EmbeddedMongo implements AutoCloseable {
 
   public EmbeddedMongo(MongoServer server) {
     this.server = server;
-    this.client = MongoClients.create("mongodb://" + hostPort(server.bind()));
+    this.client = MongoClients.create(com.mongodb.MongoClientSettings.builder()
+        .applyConnectionString(new com.mongodb.ConnectionString("mongodb://" + hostPort(server.bind())))
+        .addCommandListener(new com.mongodb.event.CommandListener() {
+          @Override
+          public void commandStarted(com.mongodb.event.CommandStartedEvent event) {
+            commands.incrementAndGet();
+          }
+        }).build());
     this.database = client.getDatabase("tangram");
     Node node = Node.on(database);
     this.apps = node.apps();
