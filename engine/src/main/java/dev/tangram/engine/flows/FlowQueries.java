@@ -114,6 +114,16 @@ public final class FlowQueries {
     return counts;
   }
 
+  /**
+   * The open tasks of a record's running flow, oldest first (none when no flow runs); for those who
+   * may view the record. Inbound triggers use it to find the task a call completes.
+   */
+  public List<FlowTask> openTasks(String app, String form, String recordId, Actor actor) {
+    deps.records().get(app, form, recordId, actor);
+    return tasks.createTaskQuery().processInstanceBusinessKey(recordId).processDefinitionKeyLike("tg.%").includeProcessVariables()
+        .orderByTaskCreateTime().asc().list().stream().map(t -> view(t, null, null)).toList();
+  }
+
   /** Every step of every flow instance of a record, oldest first; for those who may view the record. */
   public List<TimelineEntry> timeline(String app, String form, String recordId, Actor actor) {
     deps.records().get(app, form, recordId, actor);

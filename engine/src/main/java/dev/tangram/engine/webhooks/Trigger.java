@@ -6,16 +6,20 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * An inbound URL, {@code /hooks/{token}}, that turns a signed call into a record of a form (which
- * starts the form's flow, if it has one). Calls run with the permissions of the admin who created it.
+ * starts the form's flow, if it has one) or into the approval or rejection of a record's open task.
+ * Calls run with the permissions of its {@code user}.
  *
- * @param action  {@value #CREATE_RECORD}
- * @param mapping {@code {"fields": {"field": "$.json.path", …}}} or {@code {"script": "return {…}"}};
+ * @param action  {@value #CREATE_RECORD} or {@value #COMPLETE_TASK}
+ * @param mapping createRecord: {@code {"fields": {"field": "$.json.path", …}}} or {@code {"script": "return {…}"}};
  *                null: the payload is the record's data as it is
+ * @param task    completeTask: {@code {"record": {"id": "$.path"} | {"field", "value": "$.path"}, "decision", "comment"?}}
+ * @param user    who calls act as: the configured user, by default the creator
  */
 public record Trigger(String id, String app, String name, String action, String form, String path,
-    @Nullable JsonNode mapping, String createdBy, Instant createdAt) {
+    @Nullable JsonNode mapping, @Nullable JsonNode task, String user, String createdBy, Instant createdAt) {
 
   public static final String CREATE_RECORD = "createRecord";
+  public static final String COMPLETE_TASK = "completeTask";
 
   /** A new trigger with its secrets, shown only at creation. */
   public record Created(Trigger trigger, String secret, String bearerToken) {}

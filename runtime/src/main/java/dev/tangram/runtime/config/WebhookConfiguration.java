@@ -4,6 +4,7 @@ import com.mongodb.client.MongoDatabase;
 import dev.tangram.engine.access.AccessPolicy;
 import dev.tangram.engine.access.OrgDirectory;
 import dev.tangram.engine.events.EventOutbox;
+import dev.tangram.engine.flows.Flows;
 import dev.tangram.engine.forms.FormService;
 import dev.tangram.engine.records.RecordService;
 import dev.tangram.engine.rules.ScriptSandbox;
@@ -14,6 +15,7 @@ import dev.tangram.engine.webhooks.Webhooks;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -44,8 +46,11 @@ class WebhookConfiguration {
     return webhooks.subscriptions();
   }
 
+  /** Triggers, with the flows' task actions for {@code completeTask} triggers. */
   @Bean
-  TriggerService triggerService(Webhooks webhooks) {
-    return webhooks.triggers();
+  TriggerService triggerService(Webhooks webhooks, ObjectProvider<Flows> flows) {
+    TriggerService triggers = webhooks.triggers();
+    flows.ifAvailable(f -> triggers.useFlows(f.tasks(), f.queries()));
+    return triggers;
   }
 }

@@ -131,6 +131,95 @@ class WebhookApiIntegrationTests {
   }
 
   @Test
+  void aSignedCallApprovesOrRejectsTheOpenTaskOfARecordAsTheTriggersUser() throws Exception {
+    String bank = "bank" + app;
+    String clerk = "clerk" + app;
+    api.send("POST", "/api/v1/users", "{'username':'" + bank + "','displayName':'Bank','password':'password-of-bank'}");
+    api.send("POST", "/api/v1/users", "{'username':'" + clerk + "','displayName':'Clerk','password':'password-of-clerk'}");
+    api.send("POST", "/api/v1/apps/" + app + "/forms", "{'key':'po','name':'Purchase order','fields':["
+        + "{'key':'no','type':'text','required':true},{'key':'amount','type':'money'}]}");
+    api.send("POST", "/api/v1/apps/" + app + "/forms/po/publish", null);
+    api.send("PUT", "/api/v1/apps/" + app + "/access", "{'admins':['user:admin'],'members':['everyone']}");
+    api.send("PUT", "/api/v1/apps/" + app + "/forms/po/permissions", "{'grants':[{'to':'everyone','operations':['SUBMIT','VIEW'],'scope':'ALL'}]}");
+    assertThat(api.send("PUT", "/api/v1/apps/" + app + "/forms/po/flow",
+        "{'nodes':[{'id':'pay','type':'approve','name':'Payment','assignee':{'kind':'user','user':'" + bank + "'}}]}").status()).isEqualTo(200);
+
+    ApiClient.Response byNo = api.send("POST", "/api/v1/apps/" + app + "/triggers", "{'name':'bank decision','action':'completeTask',"
+        + "'form':'po','user':'" + bank + "','task':{'record':{'field':'no','value':'$.ref'},'decision':'$.result','comment':'$.note'}}");
+    assertThat(byNo.status()).isEqualTo(201);
+    assertThat(byNo.body().at("/trigger/user").asString()).isEqualTo(bank);
+    String path = byNo.body().at("/trigger/path").asString();
+    String secret = byNo.body().get("secret").asString();
+    String first = recordOf("PO-1");
+    String second = recordOf("PO-2");
+    long now = Instant.now().getEpochSecond();
+
+    String approve = "{\"ref\":\"PO-1\",\"result\":\"approve\",\"note\":\"paid by wire\"}";
+    HttpResponse<String> approved = hook(path, approve, "msg_t1", now, secret, "Idempotency-Key", "pay-1");
+    assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+    JsonNode result = Json.MAPPER.readTree(approved.body());
+    assertThat(result.at("/record/id").asString()).isEqualTo(first);
+    assertThat(result.at("/task/decision").asString()).isEqualTo("approve");
+    assertThat(result.at("/task/by").asString()).isEqualTo(bank);
+    assertThat(api.get("/api/v1/apps/" + app + "/forms/po/records/" + first).body().get("status").asString()).isEqualTo("approved");
+    JsonNode timeline = api.get("/api/v1/apps/" + app + "/forms/po/records/" + first + "/timeline").body();
+    assertThat(timeline.findValuesAsString("action")).containsExactly("submitted", "approve", "completed");
+    assertThat(timeline.get(1).get("actor").asString()).isEqualTo(bank);
+    assertThat(timeline.get(1).get("comment").asString()).isEqualTo("paid by wire");
+
+    HttpResponse<String> again = hook(path, approve, "msg_t2", now, secret, "Idempotency-Key", "pay-1");
+    assertThat(again.statusCode()).isEqualTo(200);
+    assertThat(again.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+    assertThat(again.body()).isEqualTo(approved.body());
+    HttpResponse<String> noTask = hook(path, approve, "msg_t3", now, secret, "Idempotency-Key", "pay-1-other-key");
+    assertThat(noTask.statusCode()).isEqualTo(409);
+    assertThat(noTask.body()).contains("noOpenTask").contains("has no open task");
+
+    HttpResponse<String> badDecision = hook(path, "{\"ref\":\"PO-2\",\"result\":\"maybe\"}", "msg_t4", now, secret);
+    assertThat(badDecision.statusCode()).isEqualTo(422);
+    assertThat(badDecision.body()).contains("\"field\":\"decision\"");
+    assertThat(hook(path, "{\"ref\":\"PO-404\",\"result\":\"approve\"}", "msg_t5", now, secret).statusCode()).isEqualTo(404);
+    assertThat(post(path, "{\"ref\":\"PO-2\",\"result\":\"approve\"}").statusCode()).as("unsigned").isEqualTo(401);
+
+    ApiClient.Response asClerk = api.send("POST", "/api/v1/apps/" + app + "/triggers", "{'name':'clerk decision','action':'completeTask',"
+        + "'form':'po','user':'" + clerk + "','task':{'record':{'id':'$.id'},'decision':'reject'}}");
+    HttpResponse<String> notAssignee = hook(asClerk.body().at("/trigger/path").asString(), "{\"id\":\"" + second + "\"}", "msg_t6", now,
+        asClerk.body().get("secret").asString());
+    assertThat(notAssignee.statusCode()).isEqualTo(403);
+    assertThat(notAssignee.body()).contains(clerk + " is not its assignee");
+    assertThat(api.get("/api/v1/apps/" + app + "/forms/po/records/" + second).body().get("status").asString()).isEqualTo("in_approval");
+
+    ApiClient.Response byId = api.send("POST", "/api/v1/apps/" + app + "/triggers", "{'name':'bank refusal','action':'completeTask',"
+        + "'form':'po','user':'" + bank + "','task':{'record':{'id':'$.id'},'decision':'reject','comment':'$.why'}}");
+    HttpResponse<String> rejected = post(byId.body().at("/trigger/path").asString(), "{\"id\":\"" + second + "\",\"why\":\"no funds\"}",
+        "Authorization", "Bearer " + byId.body().get("bearerToken").asString());
+    assertThat(rejected.statusCode()).as(rejected.body()).isEqualTo(200);
+    assertThat(api.get("/api/v1/apps/" + app + "/forms/po/records/" + second).body().get("status").asString()).isEqualTo("rejected");
+  }
+
+  @Test
+  void badTaskTriggersAreFieldErrors() {
+    ApiClient.Response noTask = api.send("POST", "/api/v1/apps/" + app + "/triggers", "{'name':'x','action':'completeTask','form':'lead'}");
+    assertThat(noTask.status()).isEqualTo(422);
+    assertThat(noTask.body().at("/errors/0/field").asString()).isEqualTo("task");
+    ApiClient.Response wrong = api.send("POST", "/api/v1/apps/" + app + "/triggers", "{'name':'x','action':'completeTask','form':'lead',"
+        + "'user':'nobody-here','mapping':{'fields':{}},'task':{'record':{'field':'colour','value':'$.c'},'decision':'perhaps','comment':'c'}}");
+    assertThat(wrong.status()).isEqualTo(422);
+    assertThat(wrong.body().findValuesAsString("field")).containsExactlyInAnyOrder("mapping", "user");
+    ApiClient.Response badTask = api.send("POST", "/api/v1/apps/" + app + "/triggers", "{'name':'x','action':'completeTask','form':'lead',"
+        + "'task':{'record':{'field':'colour','value':'$.c'},'decision':'perhaps','comment':'c'}}");
+    assertThat(badTask.status()).isEqualTo(422);
+    assertThat(badTask.body().findValuesAsString("field")).containsExactlyInAnyOrder("task.record.field", "task.decision", "task.comment");
+    assertThat(api.get("/api/v1/apps/" + app + "/triggers").body().size()).isZero();
+  }
+
+  private String recordOf(String no) {
+    ApiClient.Response created = api.send("POST", "/api/v1/apps/" + app + "/forms/po/records", "{'data':{'no':'" + no + "','amount':100}}");
+    assertThat(created.body().get("status").asString()).isEqualTo("in_approval");
+    return created.body().get("_id").asString();
+  }
+
+  @Test
   void onlyAppAdminsManageTriggers() {
     api.send("POST", "/api/v1/users", "{'username':'member" + app + "','displayName':'M','password':'member-password-1'}");
     ApiClient member = new ApiClient(port).login("member" + app, "member-password-1");
