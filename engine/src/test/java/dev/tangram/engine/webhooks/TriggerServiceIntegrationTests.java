@@ -160,8 +160,10 @@ class TriggerServiceIntegrationTests {
 
   @Test
   void badTriggerDefinitionsAreRefusedWithEveryProblem() {
-    assertThatThrownBy(() -> triggers.create("shop", json("{'name':'x','action':'completeTask','form':'order'}"), ADMIN))
+    assertThatThrownBy(() -> triggers.create("shop", json("{'name':'x','action':'sendFax','form':'order'}"), ADMIN))
         .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors().getFirst().field()).isEqualTo("action"));
+    assertThatThrownBy(() -> triggers.create("shop", json("{'name':'x','action':'completeTask','form':'order'}"), ADMIN))
+        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors().getFirst().field()).isEqualTo("task"));
     assertThatThrownBy(() -> triggers.create("shop", json("{'name':'x','action':'createRecord','form':'order','mapping':{'fields':{'titel':'$.a','amount':'a.b'}}}"), ADMIN))
         .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors()).extracting(FieldError::field)
             .containsExactlyInAnyOrder("mapping.fields.titel", "mapping.fields.amount"));
