@@ -95,6 +95,11 @@ public final class FormRenderer extends Composite<Div> {
     form.fields().forEach(f -> editors.get(f.key()).setReadOnly(readOnly || f.isComputed()));
   }
 
+  /** Lets the user change only the fields in {@code editable} (e.g. those a flow node grants {@code edit}). */
+  public void setEditable(Set<String> editable) {
+    form.fields().forEach(f -> editors.get(f.key()).setReadOnly(!editable.contains(f.key()) || f.isComputed()));
+  }
+
   /** Marks the fields of {@code errors}; returns the errors that belong to no field of this form. */
   public List<FieldError> showErrors(List<FieldError> errors) {
     clearErrors();

@@ -25,6 +25,7 @@ import dev.tangram.engine.forms.FormVersion;
 import dev.tangram.engine.records.Record;
 import dev.tangram.engine.records.RecordService;
 import dev.tangram.runtime.ui.shell.CurrentUser;
+import dev.tangram.runtime.ui.tasks.FlowSubmit;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
 import java.util.Optional;
@@ -33,6 +34,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Fills in a new record of a form's latest published version. The server checks everything again
  * on submit and its field errors are shown at the fields; "save draft" keeps unfinished input.
+ * For a form with a flow, submit sends the record into approval (asking for the approvers the
+ * flow leaves to the initiator) and "save draft" saves a draft record to submit later.
  */
 @Route("apps/:app/forms/:form/new")
 @PermitAll
@@ -43,13 +46,16 @@ public class RecordFormView extends VerticalLayout implements BeforeEnterObserve
   private final RenderContexts contexts;
   private final FormDrafts drafts;
   private final CurrentUser user;
+  private final FlowSubmit flowSubmit;
   private final Div errors = new Div();
   private String app = "";
   private String form = "";
   private String title = "";
   private FormRenderer renderer;
 
-  public RecordFormView(FormService forms, RecordService records, RenderContexts contexts, FormDrafts drafts, CurrentUser user) {
+  public RecordFormView(FormService forms, RecordService records, RenderContexts contexts, FormDrafts drafts, CurrentUser user,
+      FlowSubmit flowSubmit) {
+    this.flowSubmit = flowSubmit;
     this.forms = forms;
     this.records = records;
     this.contexts = contexts;
@@ -94,10 +100,15 @@ public class RecordFormView extends VerticalLayout implements BeforeEnterObserve
   }
 
   private HorizontalLayout actions(boolean hasDraft) {
-    Button submit = new Button(getTranslation("record.submit"), VaadinIcon.CHECK.create(), e -> submit());
+    boolean flow = flowSubmit.hasFlow(app, form);
+    Button submit = new Button(getTranslation(flow ? "flow.submit" : "record.submit"), VaadinIcon.CHECK.create(), e -> submit(flow));
     submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
     submit.setId("submit");
     Button saveDraft = new Button(getTranslation("record.saveDraft"), VaadinIcon.DOWNLOAD_ALT.create(), e -> {
+      if (flow) {
+        write(() -> flowSubmit.saveDraft(app, form, body(), user.actor()));
+        return;
+      }
       drafts.save(user.username(), app, form, renderer.value());
       Notification.show(getTranslation("record.draftSaved"), 3000, Notification.Position.BOTTOM_CENTER);
     });
@@ -119,11 +130,23 @@ public class RecordFormView extends VerticalLayout implements BeforeEnterObserve
     return actions;
   }
 
-  private void submit() {
+  private ObjectNode body() {
     ObjectNode body = Json.MAPPER.createObjectNode();
     body.set("data", renderer.value());
+    return body;
+  }
+
+  private void submit(boolean flow) {
+    if (flow) {
+      flowSubmit.chooseApprovers(app, form, chosen -> write(() -> flowSubmit.submit(app, form, body(), chosen, user.actor())));
+    } else {
+      write(() -> records.submit(app, form, body(), user.actor()));
+    }
+  }
+
+  private void write(java.util.function.Supplier<Record> writer) {
     try {
-      Record saved = records.submit(app, form, body, user.actor());
+      Record saved = writer.get();
       drafts.discard(user.username(), app, form);
       Notification done = Notification.show(getTranslation("record.saved"), 3000, Notification.Position.BOTTOM_CENTER);
       done.addThemeVariants(NotificationVariant.LUMO_SUCCESS);

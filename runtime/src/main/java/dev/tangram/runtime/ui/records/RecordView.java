@@ -21,6 +21,8 @@ import dev.tangram.engine.common.ConflictException;
 import dev.tangram.engine.common.FieldError;
 import dev.tangram.engine.common.TangramException;
 import dev.tangram.engine.common.ValidationException;
+import dev.tangram.engine.access.OrgDirectory;
+import dev.tangram.engine.flows.Flows;
 import dev.tangram.engine.forms.FieldDefinition;
 import dev.tangram.engine.forms.FormDefinition;
 import dev.tangram.engine.forms.FormService;
@@ -29,13 +31,15 @@ import dev.tangram.engine.records.RecordChange;
 import dev.tangram.engine.records.RecordService;
 import dev.tangram.runtime.ui.forms.RenderContexts;
 import dev.tangram.runtime.ui.shell.CurrentUser;
+import dev.tangram.runtime.ui.tasks.RecordFlowSection;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One record: its data rendered with the form version it was written with, edit (optimistic lock:
- * a change made meanwhile by someone else is refused, not overwritten), delete, and its history.
+ * a change made meanwhile by someone else is refused, not overwritten), delete, its flow (submit
+ * for approval, withdraw, timeline) and its history.
  */
 @Route("apps/:app/forms/:form/records/:id")
 @PermitAll
@@ -45,12 +49,17 @@ public class RecordView extends VerticalLayout implements BeforeEnterObserver, H
   private final RecordService records;
   private final RenderContexts contexts;
   private final CurrentUser user;
+  private final Flows flows;
+  private final OrgDirectory directory;
   private final Div errors = new Div();
   private String app = "";
   private String form = "";
   private String title = "";
 
-  public RecordView(FormService forms, RecordService records, RenderContexts contexts, CurrentUser user) {
+  public RecordView(FormService forms, RecordService records, RenderContexts contexts, CurrentUser user, Flows flows,
+      OrgDirectory directory) {
+    this.flows = flows;
+    this.directory = directory;
     this.forms = forms;
     this.records = records;
     this.contexts = contexts;
@@ -105,7 +114,11 @@ public class RecordView extends VerticalLayout implements BeforeEnterObserver, H
     errors.setVisible(false);
     Div sheet = new Div(new H2(definition.name()), meta, errors, renderer, new HorizontalLayout(edit, save, delete, back));
     sheet.addClassName("form-sheet");
-    add(sheet, history(definition, record));
+    add(sheet);
+    if (!RecordService.ACTIVE.equals(record.status()) || flows.definitions().hasFlow(app, form)) {
+      add(new RecordFlowSection(flows, directory, record, user.actor()));
+    }
+    add(history(definition, record));
   }
 
   private void save(Record record, FormRenderer renderer) {

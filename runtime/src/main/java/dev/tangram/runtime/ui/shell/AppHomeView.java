@@ -100,6 +100,9 @@ public class AppHomeView extends VerticalLayout implements BeforeEnterObserver, 
     }
     if (designer) {
       actions.add(link(getTranslation("form.design"), VaadinIcon.PENCIL, "apps/" + app + "/design/" + form.key(), ButtonVariant.LUMO_TERTIARY));
+      Button flow = link(getTranslation("form.flow"), VaadinIcon.SITEMAP, "apps/" + app + "/flow/" + form.key(), ButtonVariant.LUMO_TERTIARY);
+      flow.setId("flow-" + form.key());
+      actions.add(flow);
     }
     card.add(name, version, actions);
     return card;

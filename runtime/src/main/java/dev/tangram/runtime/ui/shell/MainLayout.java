@@ -19,6 +19,8 @@ import dev.tangram.engine.apps.App;
 import dev.tangram.engine.apps.AppService;
 import dev.tangram.engine.forms.FormService;
 import dev.tangram.engine.forms.FormSummary;
+import dev.tangram.engine.flows.Flows;
+import dev.tangram.runtime.ui.tasks.TaskBadge;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
 import java.util.Optional;
@@ -37,8 +39,10 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
   private final CurrentUser user;
   private final Span appTitle = new Span();
   private final Div drawer = new Div();
+  private final TaskBadge tasks;
 
-  public MainLayout(AppService apps, FormService forms, CurrentUser user, AuthenticationContext authentication) {
+  public MainLayout(AppService apps, FormService forms, CurrentUser user, AuthenticationContext authentication, Flows flows) {
+    this.tasks = new TaskBadge(() -> flows.queries().todo(user.actor(), 1, 1).total());
     this.apps = apps;
     this.forms = forms;
     this.user = user;
@@ -54,7 +58,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     Button logout = new Button(getTranslation("nav.logout"), VaadinIcon.SIGN_OUT.create(), e -> authentication.logout());
     logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
     logout.setId("logout");
-    addToNavbar(new DrawerToggle(), appTitle, spacer, new LanguageSwitch(), name, logout);
+    addToNavbar(new DrawerToggle(), appTitle, spacer, tasks, new LanguageSwitch(), name, logout);
     Div drawerBrand = new Div(brand);
     drawerBrand.addClassName("drawer-brand");
     drawer.addClassName("drawer");
@@ -70,6 +74,10 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     SideNav nav = new SideNav();
     nav.setId("side-nav");
     nav.addItem(new SideNavItem(getTranslation("nav.launcher"), "", VaadinIcon.GRID_BIG.create()));
+    SideNavItem inbox = new SideNavItem(getTranslation("inbox.title"), "tasks", VaadinIcon.INBOX.create());
+    inbox.setId("nav-tasks");
+    nav.addItem(inbox);
+    tasks.refresh();
     app.ifPresent(a -> addAppItems(nav, a));
     drawer.add(nav);
   }

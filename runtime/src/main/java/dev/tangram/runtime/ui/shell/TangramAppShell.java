@@ -12,5 +12,6 @@ import com.vaadin.flow.theme.lumo.Lumo;
  */
 @StyleSheet(Lumo.STYLESHEET)
 @StyleSheet("styles/tangram.css")
+@StyleSheet("styles/flows.css")
 @Meta(name = "viewport", content = "width=device-width, initial-scale=1")
 public class TangramAppShell implements AppShellConfigurator {}
