@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** RFC 4180 CSV: commas, double-quoted cells with "" escapes and line breaks, CRLF or LF, a BOM ignored. */
-final class CsvReader {
+public final class CsvReader {
 
   private CsvReader() {}
 
-  static List<List<String>> read(String text) {
+  public static List<List<String>> read(String text) {
     String csv = text.startsWith("\uFEFF") ? text.substring(1) : text;
     List<List<String>> rows = new ArrayList<>();
     List<String> row = new ArrayList<>();

@@ -17,14 +17,14 @@ import java.util.Set;
  * separated by {@code ;}). All or nothing: every row is checked first, and any problem refuses the
  * whole file with the problems listed per row ({@code row 3.email}).
  */
-final class UserImport {
+public final class UserImport {
 
-  static final List<String> HEADER = List.of("username", "displayName", "email", "phone", "departments", "roles", "password");
+  public static final List<String> HEADER = List.of("username", "displayName", "email", "phone", "departments", "roles", "password");
   static final int MAX_ROWS = 10_000;
 
   private UserImport() {}
 
-  static List<DirectoryUser> run(List<List<String>> rows, OrgDirectory directory, UserAccounts accounts) {
+  public static List<DirectoryUser> run(List<List<String>> rows, OrgDirectory directory, UserAccounts accounts) {
     if (!rows.isEmpty() && rows.getFirst().size() > HEADER.size()) {
       rows = rows.stream().map(r -> r.size() > HEADER.size() && r.subList(HEADER.size(), r.size()).stream().allMatch(String::isEmpty)
           ? r.subList(0, HEADER.size()) : r).toList();

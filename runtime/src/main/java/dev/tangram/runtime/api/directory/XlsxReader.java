@@ -13,11 +13,11 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /** The first sheet of an .xlsx file as rows of cell texts, the way a person sees them in Excel. */
-final class XlsxReader {
+public final class XlsxReader {
 
   private XlsxReader() {}
 
-  static List<List<String>> read(byte[] xlsx) {
+  public static List<List<String>> read(byte[] xlsx) {
     DataFormatter formatter = new DataFormatter();
     List<List<String>> rows = new ArrayList<>();
     try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {

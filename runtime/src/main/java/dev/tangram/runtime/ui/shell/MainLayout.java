@@ -15,6 +15,8 @@ import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.tangram.designer.components.LanguageSwitch;
+import dev.tangram.engine.access.AccessPolicy;
+import dev.tangram.runtime.ui.admin.AdminNavigation;
 import dev.tangram.engine.apps.App;
 import dev.tangram.engine.apps.AppService;
 import dev.tangram.engine.forms.FormService;
@@ -37,11 +39,14 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
   private final AppService apps;
   private final FormService forms;
   private final CurrentUser user;
+  private final AccessPolicy access;
   private final Span appTitle = new Span();
   private final Div drawer = new Div();
   private final TaskBadge tasks;
 
-  public MainLayout(AppService apps, FormService forms, CurrentUser user, AuthenticationContext authentication, Flows flows) {
+  public MainLayout(AppService apps, FormService forms, CurrentUser user, AccessPolicy access, AuthenticationContext authentication,
+      Flows flows) {
+    this.access = access;
     this.tasks = new TaskBadge(() -> flows.queries().todo(user.actor(), 1, 1).total());
     this.apps = apps;
     this.forms = forms;
@@ -79,6 +84,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     nav.addItem(inbox);
     tasks.refresh();
     app.ifPresent(a -> addAppItems(nav, a));
+    AdminNavigation.addPlatformItems(nav, user.actor(), this);
     drawer.add(nav);
   }
 
@@ -95,6 +101,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     dashboards.setId("nav-dashboards");
     dashboards.setMatchNested(true);
     home.addItem(dashboards);
+    AdminNavigation.addAppItems(home, app, user.actor(), access, this);
     nav.addItem(home);
   }
 }
