@@ -46,7 +46,7 @@ public final class Marketplace extends VerticalLayout {
     setPadding(false);
     addClassName("marketplace");
     UI ui = UI.getCurrent();
-    Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> ui.access(() -> add(bytes))));
+    Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> ui.access(() -> addPackage(bytes))));
     upload.setAcceptedFileTypes(".zip");
     upload.setMaxFiles(1);
     upload.setUploadButton(new Button(getTranslation("market.add"), VaadinIcon.UPLOAD.create()));
@@ -67,7 +67,7 @@ public final class Marketplace extends VerticalLayout {
     refresh();
   }
 
-  private void add(byte[] zip) {
+  private void addPackage(byte[] zip) {
     try {
       TemplatePackage pkg = templates.catalog().add(zip, actor);
       audit.record(actor, "template.added", "template:" + pkg.key(), pkg.version().toString());

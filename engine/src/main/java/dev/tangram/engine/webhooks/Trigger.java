@@ -21,6 +21,15 @@ public record Trigger(String id, String app, String name, String action, String 
   public static final String CREATE_RECORD = "createRecord";
   public static final String COMPLETE_TASK = "completeTask";
 
+  /**
+   * One call of the trigger as its admins see it.
+   *
+   * @param status   the HTTP status answered (201 created, 401 bad signature, 422 refused data …)
+   * @param recordId the record created, if any
+   * @param message  what happened, e.g. the refusal's reason
+   */
+  public record Call(Instant at, int status, @Nullable String recordId, String message) {}
+
   /** A new trigger with its secrets, shown only at creation. */
   public record Created(Trigger trigger, String secret, String bearerToken) {}
 }

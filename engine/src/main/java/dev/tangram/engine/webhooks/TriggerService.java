@@ -9,6 +9,7 @@ import dev.tangram.engine.common.FieldError;
 import dev.tangram.engine.common.ForbiddenException;
 import dev.tangram.engine.common.Json;
 import dev.tangram.engine.common.NotFoundException;
+import dev.tangram.engine.common.TangramException;
 import dev.tangram.engine.common.ValidationException;
 import dev.tangram.engine.flows.FlowQueries;
 import dev.tangram.engine.flows.FlowTask;
@@ -165,6 +166,39 @@ public final class TriggerService {
     Document trigger = store.byToken(call.token())
         .orElseThrow(() -> new NotFoundException("token", "There is no trigger at this URL"));
     String id = trigger.getObjectId("_id").toHexString();
+    try {
+      HookResult result = serve(id, trigger, call);
+      store.logCall(id, clock.instant(), result.status(), result.body().at("/record/id").asString(null),
+          result.replayed() ? "Replayed the result of an earlier call with the same Idempotency-Key" : "Record created");
+      return result;
+    } catch (TangramException | InvalidSignatureException e) {
+      store.logCall(id, clock.instant(), statusOf(e), null, e.getMessage() == null ? e.toString() : e.getMessage());
+      throw e;
+    }
+  }
+
+  /** The trigger's latest calls (at most 50), newest first; for the app's admins. */
+  public List<Trigger.Call> calls(String app, String id, Actor actor) {
+    requireAdmin(app, actor);
+    if (!ObjectId.isValid(id) || store.ofApp(app).stream().noneMatch(t -> t.getObjectId("_id").toHexString().equals(id))) {
+      throw new NotFoundException("id", "App '" + app + "' has no trigger " + id);
+    }
+    return store.recentCalls(id, 50).stream().map(d -> new Trigger.Call(d.getDate("at").toInstant(), d.getInteger("status", 0),
+        d.getString("recordId"), d.getString("message"))).toList();
+  }
+
+  private static int statusOf(RuntimeException e) {
+    return switch (e) {
+      case InvalidSignatureException x -> 401;
+      case ValidationException x -> 422;
+      case dev.tangram.engine.common.ConflictException x -> 409;
+      case ForbiddenException x -> 403;
+      case NotFoundException x -> 404;
+      default -> 500;
+    };
+  }
+
+  private HookResult serve(String id, Document trigger, HookCall call) {
     String webhookId = authenticate(trigger, call);
     String key = call.header().apply("Idempotency-Key");
     if (key != null && (key.isBlank() || key.length() > 200)) {

@@ -108,6 +108,21 @@ class TriggerServiceIntegrationTests {
   }
 
   @Test
+  void everyCallIsInTheRecentCallsWithItsOutcome() {
+    Trigger.Created t = pathTrigger();
+    long now = Instant.now().getEpochSecond();
+    String recordId = triggers.handle(signed(t, "msg_1", now, BODY, Map.of())).body().at("/record/id").asString();
+    assertThatThrownBy(() -> triggers.handle(new HookCall(token(t), h -> null, BODY))).isInstanceOf(InvalidSignatureException.class);
+    assertThatThrownBy(() -> triggers.handle(signed(t, "msg_2", now, "{\"order\":{}}", Map.of()))).isInstanceOf(ValidationException.class);
+    List<Trigger.Call> calls = triggers.calls("shop", t.trigger().id(), ADMIN);
+    assertThat(calls).extracting(Trigger.Call::status).containsExactly(422, 401, 201);
+    assertThat(calls.getLast().recordId()).isEqualTo(recordId);
+    assertThat(calls.get(1).message()).isNotBlank();
+    Actor stranger = Actor.user("bob", java.util.Set.of(), List.of());
+    assertThatThrownBy(() -> triggers.calls("shop", t.trigger().id(), stranger)).isInstanceOf(ForbiddenException.class);
+  }
+
+  @Test
   void theBearerTokenAuthenticatesToo() {
     Trigger.Created t = pathTrigger();
     assertThat(t.bearerToken()).startsWith("thk_");

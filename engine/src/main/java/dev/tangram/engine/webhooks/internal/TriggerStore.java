@@ -29,11 +29,14 @@ public final class TriggerStore {
   private final MongoCollection<Document> triggers;
   private final MongoCollection<Document> seen;
   private final MongoCollection<Document> idempotency;
+  private final MongoCollection<Document> calls;
 
   public TriggerStore(MongoDatabase database) {
     this.triggers = database.getCollection("_webhook_triggers");
     this.seen = database.getCollection("_webhook_seen");
     this.idempotency = database.getCollection("_webhook_idempotency");
+    this.calls = database.getCollection("_webhook_trigger_calls");
+    calls.createIndex(Indexes.compoundIndex(Indexes.ascending("trigger"), Indexes.descending("_id")));
     triggers.createIndex(Indexes.ascending("token"), new IndexOptions().unique(true));
   }
 
@@ -87,10 +90,24 @@ public final class TriggerStore {
     idempotency.deleteOne(Filters.and(Filters.eq("_id", trigger + ":" + key), Filters.eq("done", false)));
   }
 
-  /** Replay markers outlive the timestamp tolerance; idempotency results are kept a day. */
+  /** Replay markers outlive the timestamp tolerance; idempotency results are kept a day, the call log a week. */
   public void purge(Instant seenBefore, Instant keysBefore) {
     seen.deleteMany(Filters.lt("at", Date.from(seenBefore)));
     idempotency.deleteMany(Filters.lt("at", Date.from(keysBefore)));
+    calls.deleteMany(Filters.lt("at", Date.from(keysBefore.minus(java.time.Duration.ofDays(6)))));
+  }
+
+  /** Notes one call of a trigger (accepted or refused) for the admins' recent-calls list. */
+  public void logCall(String trigger, Instant at, int status, @org.jspecify.annotations.Nullable String recordId, String message) {
+    calls.insertOne(new Document("trigger", trigger).append("at", Date.from(at)).append("status", status)
+        .append("recordId", recordId).append("message", message));
+  }
+
+  /** The trigger's latest calls, newest first. */
+  public List<Document> recentCalls(String trigger, int limit) {
+    List<Document> result = new ArrayList<>();
+    calls.find(Filters.eq("trigger", trigger)).sort(Sorts.descending("_id")).limit(limit).forEach(result::add);
+    return result;
   }
 
   private static boolean insertNew(MongoCollection<Document> collection, Document d) {

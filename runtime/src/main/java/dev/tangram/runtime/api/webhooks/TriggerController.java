@@ -45,6 +45,12 @@ class TriggerController {
     return triggers.list(app, actors.of(principal));
   }
 
+  /** The trigger's latest calls (at most 50), newest first, with the status answered and the record created. */
+  @GetMapping("/{id}/calls")
+  List<Trigger.Call> calls(@PathVariable String app, @PathVariable String id, Principal principal) {
+    return triggers.calls(app, id, actors.of(principal));
+  }
+
   @DeleteMapping("/{id}")
   ResponseEntity<Void> delete(@PathVariable String app, @PathVariable String id, Principal principal) {
     triggers.delete(app, id, actors.of(principal));

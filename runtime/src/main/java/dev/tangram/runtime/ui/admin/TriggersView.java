@@ -6,6 +6,7 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -26,6 +27,7 @@ import dev.tangram.runtime.ui.shell.CurrentUser;
 import jakarta.annotation.security.PermitAll;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -42,6 +44,8 @@ public class TriggersView extends AppAdminPage {
   private final TriggerService triggers;
   private final FormService forms;
   private final Grid<Trigger> grid = new Grid<>();
+  private final Grid<Trigger.Call> calls = new Grid<>();
+  private final H3 callsTitle = new H3();
   private String app = "";
   private String origin = "";
 
@@ -84,13 +88,32 @@ public class TriggersView extends AppAdminPage {
     }).setAutoWidth(true).setFlexGrow(0);
     grid.setAllRowsVisible(true);
     grid.setId("triggers");
+    grid.addSelectionListener(e -> showCalls(e.getFirstSelectedItem().orElse(null)));
+    calls.removeAllColumns();
+    calls.addColumn(c -> AdminPages.time(c.at())).setHeader(getTranslation("admin.deliveries.at")).setAutoWidth(true);
+    calls.addColumn(Trigger.Call::status).setHeader(getTranslation("admin.deliveries.status")).setAutoWidth(true);
+    calls.addColumn(c -> c.recordId() == null ? "" : c.recordId()).setHeader(getTranslation("admin.deliveries.record")).setAutoWidth(true);
+    calls.addColumn(Trigger.Call::message).setHeader(getTranslation("admin.triggers.outcome")).setFlexGrow(1);
+    calls.setAllRowsVisible(true);
+    calls.setId("trigger-calls");
+    callsTitle.setVisible(false);
+    calls.setVisible(false);
     add(AdminPages.header(getTranslation("admin.triggers.title") + " · " + app.name(), create),
-        new Paragraph(getTranslation("admin.triggers.hint")), grid);
+        new Paragraph(getTranslation("admin.triggers.hint")), grid, callsTitle, calls);
     refresh();
   }
 
   private void refresh() {
     grid.setItems(triggers.list(app, user.actor()));
+  }
+
+  private void showCalls(@Nullable Trigger trigger) {
+    callsTitle.setVisible(trigger != null);
+    calls.setVisible(trigger != null);
+    if (trigger != null) {
+      callsTitle.setText(getTranslation("admin.triggers.calls", trigger.name()));
+      calls.setItems(triggers.calls(app, trigger.id(), user.actor()));
+    }
   }
 
   private void create() {
