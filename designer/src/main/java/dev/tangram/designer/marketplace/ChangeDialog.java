@@ -54,7 +54,9 @@ final class ChangeDialog extends Dialog {
     Button apply = new Button(getTranslation("market.change.apply"), e -> run(entry, inputs, templates, audit, actor, false, changed));
     apply.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
     apply.setId("change-apply");
-    getFooter().add(new Button(getTranslation("action.close"), e -> close()), preview, apply);
+    Button close = new Button(getTranslation("action.close"), e -> close());
+    close.setId("change-close");
+    getFooter().add(close, preview, apply);
     setWidth("min(900px, 100vw)");
     if (!parameters) {
       run(entry, null, templates, audit, actor, true, changed);

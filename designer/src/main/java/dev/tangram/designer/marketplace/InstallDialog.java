@@ -31,8 +31,10 @@ final class InstallDialog extends Dialog {
   private final Span step = new Span();
   private final Problems problems = new Problems();
   private final Div result = new Div();
+  private final CatalogEntry entry;
 
   InstallDialog(CatalogEntry entry, TemplateService templates, AuditLog audit, String actor, Consumer<String> installed) {
+    this.entry = entry;
     setHeaderTitle(getTranslation("market.install.title", Texts.pick(entry.name(), getLocale()), entry.version()));
     ParameterInputs inputs = new ParameterInputs(entry.parameters(), Map.of(), getLocale());
     Paragraph intro = new Paragraph(getTranslation(inputs.isEmpty() ? "market.install.noParams" : "market.install.params"));
@@ -98,6 +100,11 @@ final class InstallDialog extends Dialog {
     step.setText("");
   }
 
+  private String label(String parameter) {
+    return entry.parameters().stream().filter(p -> p.key().equals(parameter)).findFirst()
+        .map(p -> Texts.pick(p.label(), getLocale())).orElse(parameter);
+  }
+
   private void summary(InstallResult done) {
     result.removeAll();
     result.add(new Paragraph(getTranslation("market.install.done", done.app(), done.version(), done.millis())));
@@ -106,7 +113,7 @@ final class InstallDialog extends Dialog {
       result.add(new Paragraph(getTranslation("market.install.first", String.join(", ", done.installedFirst()))));
     }
     if (!done.params().isEmpty()) {
-      result.add(new Paragraph(getTranslation("market.params") + ": " + done.params()));
+      done.params().forEach((key, value) -> result.add(new Paragraph(label(key) + ": " + value)));
     }
   }
 }

@@ -44,11 +44,15 @@ public final class Marketplace extends VerticalLayout {
     this.audit = audit;
     this.actor = actor;
     setPadding(false);
+    setWidthFull();
     addClassName("marketplace");
     UI ui = UI.getCurrent();
-    Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> ui.access(() -> addPackage(bytes))));
+    Upload upload = new Upload();
+    upload.setUploadHandler(UploadHandler.inMemory((metadata, bytes) -> ui.access(() -> {
+      addPackage(bytes);
+      upload.clearFileList(); // ready for the next package
+    })));
     upload.setAcceptedFileTypes(".zip");
-    upload.setMaxFiles(1);
     upload.setUploadButton(new Button(getTranslation("market.add"), VaadinIcon.UPLOAD.create()));
     upload.setDropLabel(new Span(getTranslation("market.add.drop")));
     upload.setId("package-upload");
@@ -59,6 +63,8 @@ public final class Marketplace extends VerticalLayout {
     header.setWidthFull();
     header.expand(title);
     installed.addClassName("tiles");
+    installed.setWidthFull();
+    catalog.setWidthFull();
     installed.setId("installed-apps");
     catalog.addClassName("tiles");
     catalog.setId("catalog");

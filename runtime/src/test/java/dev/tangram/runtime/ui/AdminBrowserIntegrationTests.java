@@ -11,6 +11,7 @@ import dev.tangram.engine.access.Operation;
 import dev.tangram.engine.access.RowScope;
 import dev.tangram.engine.apps.AppService;
 import dev.tangram.engine.common.Json;
+import dev.tangram.engine.forms.FormDefinitionWriter;
 import dev.tangram.engine.forms.FormService;
 import dev.tangram.engine.records.RecordService;
 import dev.tangram.engine.templates.TemplateService;
@@ -34,6 +35,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The admin screens in a real browser: a role and a user (with refused input shown at its field),
@@ -75,11 +77,13 @@ class AdminBrowserIntegrationTests {
       createRole(browser);
       createDepartments(browser);
       createUser(browser);
+      importUsers(browser);
       grantFormPermission(browser);
       createToken(browser);
       webhookWithDeliveryLog(browser, receiver);
       triggerWithRecentCalls(browser);
       installTemplate(browser);
+      upgradeWithAConflictThenUninstall(browser);
 
       browser.go("/admin/audit");
       browser.waitFor("audit lists the changes", () -> browser.text("#audit").contains("user.created"));
@@ -158,6 +162,24 @@ class AdminBrowserIntegrationTests {
     browser.waitFor("user listed", () -> browser.text("#users").contains("Alice Wang"));
     assertThat(directory.getUser("alice").roles()).containsExactly("sales_rep");
     browser.screenshot("users");
+  }
+
+  private void importUsers(Browser browser) throws IOException {
+    browser.go("/admin/users");
+    browser.click("#import-users");
+    Path bad = Files.writeString(Files.createTempFile("users-", ".csv"), "username,displayName,email,phone,departments,roles,password\n"
+        + "bob,Bob Li,bob@example.com,,east,sales_rep,bob-password-1\ncarol,Carol Xu,not-an-email,,nowhere,,short\n");
+    upload(browser, "#user-import-upload", bad);
+    browser.waitFor("per-row report", () -> browser.text("#user-import-report").contains("row 3"));
+    assertThat(browser.text("#user-import-status")).contains("Nothing imported");
+    assertThat(directory.findUser("bob")).isEmpty();
+    browser.screenshot("user-import-report");
+    Path good = Files.writeString(Files.createTempFile("users-", ".csv"), "username,displayName,email,phone,departments,roles,password\n"
+        + "bob,Bob Li,bob@example.com,,east,sales_rep,bob-password-1\n");
+    upload(browser, "#user-import-upload", good);
+    browser.waitFor("imported", () -> browser.text("#user-import-status").contains("1 users imported"));
+    assertThat(directory.getUser("bob").departments()).containsExactly("east");
+    browser.screenshot("user-import-done");
   }
 
   private void grantFormPermission(Browser browser) {
@@ -255,10 +277,7 @@ class AdminBrowserIntegrationTests {
     Path zip = zip(Path.of("../engine/src/test/resources/dev/tangram/engine/templates/market/shop-1.0.0"));
     browser.go("/admin/marketplace");
     browser.find("#catalog");
-    WebElement upload = browser.find("#package-upload");
-    List<WebElement> inputs = upload.findElements(By.cssSelector("input[type=file]"));
-    WebElement input = inputs.isEmpty() ? upload.getShadowRoot().findElement(By.cssSelector("input[type=file]")) : inputs.getFirst();
-    input.sendKeys(zip.toAbsolutePath().toString());
+    upload(browser, "#package-upload", zip);
     browser.waitFor("package in the catalog", () -> browser.findAll("#template-shop").size() == 1);
     browser.screenshot("catalog");
     browser.click("#install-shop");
@@ -271,6 +290,38 @@ class AdminBrowserIntegrationTests {
     browser.go("/");
     assertThat(browser.text("#tile-shop")).contains("Shop");
     browser.screenshot("launcher-with-installed-app");
+  }
+
+  private void upgradeWithAConflictThenUninstall(Browser browser) throws IOException {
+    ObjectNode product = FormDefinitionWriter.write(forms.getDraft("shop", "product"));
+    ((ObjectNode) product.get("fields").get(2)).put("label", "Price (CNY)"); // the customer's change; 1.1.0 says "Unit price"
+    forms.saveDraft("shop", "product", product, "admin");
+    forms.publish("shop", "product", "admin");
+    browser.go("/admin/marketplace");
+    upload(browser, "#package-upload", zip(Path.of("../engine/src/test/resources/dev/tangram/engine/templates/market/shop-1.1.0")));
+    browser.click("#upgrade-shop");
+    browser.waitFor("dry run lists the conflict", () -> browser.text("#change-status").contains("Conflicts to decide"));
+    assertThat(browser.text("#change-plan")).contains("forms/product.json.fields.price.label", "Price (CNY)", "Unit price");
+    assertThat(forms.formKeys("shop")).doesNotContain("review");
+    browser.findAll("vaadin-radio-button").stream().filter(r -> r.getText().contains("keep mine")).findFirst().orElseThrow().click();
+    browser.waitForVaadin();
+    browser.screenshot("upgrade-conflict");
+    browser.click("#change-apply");
+    browser.waitFor("upgraded", () -> browser.text("#change-status").contains("Done: 1.0.0 → 1.1.0"));
+    assertThat(forms.getDraft("shop", "product").findField("price").orElseThrow().label()).isEqualTo("Price (CNY)");
+    assertThat(forms.formKeys("shop")).contains("review");
+    browser.screenshot("upgraded");
+    browser.click("#change-close");
+
+    browser.click("#uninstall-shop");
+    browser.waitFor("dry run", () -> browser.text("#uninstall-plan").contains("records"));
+    browser.screenshot("uninstall-dry-run");
+    browser.click("#uninstall-run");
+    browser.waitFor("uninstalled", () -> browser.findAll("#installed-shop").isEmpty());
+    assertThat(apps.find("shop")).isEmpty();
+    assertThat(records.countAll("shop", "product")).as("data kept").isPositive();
+    browser.go("/");
+    assertThat(browser.findAll("#tile-shop")).isEmpty();
   }
 
   private void nonAdminGetsNothing(Browser browser) {
@@ -302,6 +353,15 @@ class AdminBrowserIntegrationTests {
       input.sendKeys(Keys.ESCAPE);
       browser.waitForVaadin();
     }
+  }
+
+  /** Gives {@code file} to a Vaadin upload's file input. */
+  private static void upload(Browser browser, String css, Path file) {
+    WebElement upload = browser.find(css);
+    List<WebElement> inputs = upload.findElements(By.cssSelector("input[type=file]"));
+    WebElement input = inputs.isEmpty() ? upload.getShadowRoot().findElement(By.cssSelector("input[type=file]")) : inputs.getFirst();
+    input.sendKeys(file.toAbsolutePath().toString());
+    browser.waitForVaadin();
   }
 
   /** Opens a select and clicks its item with {@code label}. */

@@ -39,7 +39,9 @@ final class UserImportDialog extends Dialog {
     report.setVisible(false);
     report.setId("user-import-report");
     UI ui = UI.getCurrent();
-    Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> ui.access(() -> {
+    Upload upload = new Upload();
+    upload.setUploadHandler(UploadHandler.inMemory((metadata, bytes) -> ui.access(() -> {
+      upload.clearFileList(); // a corrected file may follow
       report.setVisible(false);
       try {
         boolean excel = metadata.fileName().toLowerCase(Locale.ROOT).endsWith(".xlsx");
@@ -56,7 +58,6 @@ final class UserImportDialog extends Dialog {
       }
     })));
     upload.setAcceptedFileTypes(".csv", ".xlsx");
-    upload.setMaxFiles(1);
     upload.setId("user-import-upload");
     VerticalLayout body = new VerticalLayout(hint, upload, status, report);
     body.setPadding(false);
