@@ -42,6 +42,7 @@ final class ChangeDialog extends Dialog {
         : getTranslation("market.upgrade.title", name, entry.installedVersion(), entry.version()));
     @Nullable ParameterInputs inputs = parameters ? new ParameterInputs(entry.parameters(), templates.parameters(entry.key()), getLocale()) : null;
     plan.setId("change-plan");
+    plan.setWidthFull();
     VerticalLayout body = new VerticalLayout(new Paragraph(getTranslation("market.change.hint")), problems);
     if (inputs != null) {
       body.add(inputs);

@@ -97,7 +97,7 @@ class AdminBrowserIntegrationTests {
       browser.resize(390, 844);
       browser.screenshot("users-phone");
       browser.go("/admin/marketplace");
-      browser.find("#installed-shop");
+      browser.find("#template-shop");
       browser.screenshot("marketplace-phone");
       browser.resize(1280, 860);
 
