@@ -65,6 +65,7 @@ class ApprovalBrowserIntegrationTests {
 
       browser.click("#flow-publish");
       browser.waitFor("published", () -> browser.text("#flow-version").contains("version 1"));
+      browser.waitFor("the deployed flow drawn", () -> browser.find("#flow-diagram-image").getAttribute("src").startsWith("data:image/svg+xml;base64,"));
       browser.screenshot("published");
     }
     assertThat(flows.definitions().get("travel", "trip").source()).contains("\"remark\" : \"edit\"", "\"internal\" : \"hidden\"", "finance");

@@ -58,7 +58,7 @@ public class FlowDesignerView extends VerticalLayout implements BeforeEnterObser
     try {
       FormDefinition definition = definition(app, form);
       add(new FlowDesigner(new FlowDesignContext(app, definition, flows.definitions(), directory, plugins, sandbox, user.actor()),
-          FlowPicture::of));
+          deployed -> FlowPicture.of(deployed, flows.queries().flowSvg(app, form, deployed.version()))));
     } catch (TangramException e) {
       add(new Paragraph(e.getMessage()));
     }
