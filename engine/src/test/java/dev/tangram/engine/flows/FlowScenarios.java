@@ -128,6 +128,19 @@ abstract class FlowScenarios {
   }
 
   @Test
+  void aFlowThatEndsWhileItStartsApprovesTheRecordAtOnce() throws InterruptedException {
+    String app = app("""
+        {'nodes':[{'type':'branch','branches':[
+            {'when':'amount > 5000','nodes':[{'id':'gm','type':'approve','assignee':{'kind':'role','role':'gm'}}]},
+            {'otherwise':true,'nodes':[]}]}]}""");
+    Record small = node.submit(app, ALICE, "{'title':'Pens','amount':20}");
+    for (int i = 0; i < 100 && !FlowStatus.APPROVED.equals(node.status(app, small.id())); i++) {
+      Thread.sleep(100);
+    }
+    assertThat(node.status(app, small.id())).isEqualTo(FlowStatus.APPROVED);
+  }
+
+  @Test
   void allModeNeedsEveryApproverAndSequentialModeGoesInOrder() {
     String app = app("{'nodes':[{'id':'both','type':'approve','mode':'all','assignee':{'kind':'role','role':'finance'}},"
         + "{'id':'seq','type':'approve','mode':'sequential','assignee':{'kind':'user','users':['carol','bob']}}]}");
