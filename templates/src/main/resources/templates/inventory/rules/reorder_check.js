@@ -1,7 +1,8 @@
-// After stock goes out, an item at or below its reorder point in that warehouse gets one open
+// After stock goes out of a warehouse (a delivery, or a transfer's source), an item at or below its
+// reorder point in that warehouse gets one open
 // reorder alert, with a suggested quantity by Odoo's rule: up to the maximum stock (or the reorder
 // point when no maximum is set), rounded up to the order multiple / fixed lot.
-const warehouse = record ? record.warehouse : null;
+const warehouse = record ? record.warehouse || record.fromWarehouse : null;
 if (!warehouse) {
   return;
 }
