@@ -28,7 +28,6 @@ import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -169,14 +168,14 @@ class AdminBrowserIntegrationTests {
     browser.click("#import-users");
     Path bad = Files.writeString(Files.createTempFile("users-", ".csv"), "username,displayName,email,phone,departments,roles,password\n"
         + "bob,Bob Li,bob@example.com,,east,sales_rep,bob-password-1\ncarol,Carol Xu,not-an-email,,nowhere,,short\n");
-    upload(browser, "#user-import-upload", bad);
+    browser.upload("#user-import-upload", bad);
     browser.waitFor("per-row report", () -> browser.text("#user-import-report").contains("row 3"));
     assertThat(browser.text("#user-import-status")).contains("Nothing imported");
     assertThat(directory.findUser("bob")).isEmpty();
     browser.screenshot("user-import-report");
     Path good = Files.writeString(Files.createTempFile("users-", ".csv"), "username,displayName,email,phone,departments,roles,password\n"
         + "bob,Bob Li,bob@example.com,,east,sales_rep,bob-password-1\n");
-    upload(browser, "#user-import-upload", good);
+    browser.upload("#user-import-upload", good);
     browser.waitFor("imported", () -> browser.text("#user-import-status").contains("1 users imported"));
     assertThat(directory.getUser("bob").departments()).containsExactly("east");
     browser.screenshot("user-import-done");
@@ -277,7 +276,7 @@ class AdminBrowserIntegrationTests {
     Path zip = zip(Path.of("../engine/src/test/resources/dev/tangram/engine/templates/market/shop-1.0.0"));
     browser.go("/admin/marketplace");
     browser.find("#catalog");
-    upload(browser, "#package-upload", zip);
+    browser.upload("#package-upload", zip);
     browser.waitFor("package in the catalog", () -> browser.findAll("#template-shop").size() == 1);
     browser.screenshot("catalog");
     browser.click("#install-shop");
@@ -298,7 +297,7 @@ class AdminBrowserIntegrationTests {
     forms.saveDraft("shop", "product", product, "admin");
     forms.publish("shop", "product", "admin");
     browser.go("/admin/marketplace");
-    upload(browser, "#package-upload", zip(Path.of("../engine/src/test/resources/dev/tangram/engine/templates/market/shop-1.1.0")));
+    browser.upload("#package-upload", zip(Path.of("../engine/src/test/resources/dev/tangram/engine/templates/market/shop-1.1.0")));
     browser.click("#upgrade-shop");
     browser.waitFor("dry run lists the conflict", () -> browser.text("#change-status").contains("Conflicts to decide"));
     assertThat(browser.text("#change-plan")).contains("forms/product.json.fields.price.label", "Price (CNY)", "Unit price");
@@ -353,15 +352,6 @@ class AdminBrowserIntegrationTests {
       input.sendKeys(Keys.ESCAPE);
       browser.waitForVaadin();
     }
-  }
-
-  /** Gives {@code file} to a Vaadin upload's file input. */
-  private static void upload(Browser browser, String css, Path file) {
-    WebElement upload = browser.find(css);
-    List<WebElement> inputs = upload.findElements(By.cssSelector("input[type=file]"));
-    WebElement input = inputs.isEmpty() ? upload.getShadowRoot().findElement(By.cssSelector("input[type=file]")) : inputs.getFirst();
-    input.sendKeys(file.toAbsolutePath().toString());
-    browser.waitForVaadin();
   }
 
   /** Opens a select and clicks its item with {@code label}. */

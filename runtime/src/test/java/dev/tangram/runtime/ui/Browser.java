@@ -112,6 +112,18 @@ public final class Browser implements AutoCloseable {
     }
   }
 
+  /** Gives {@code file} to the file input of the Vaadin upload {@code css} (in its light DOM or shadow root). */
+  public void upload(String css, Path file) {
+    WebElement upload = find(css);
+    List<WebElement> inputs = upload.findElements(By.cssSelector("input[type=file]"));
+    WebElement input = inputs.isEmpty() ? upload.getShadowRoot().findElement(By.cssSelector("input[type=file]")) : inputs.getFirst();
+    input.sendKeys(file.toAbsolutePath().toString());
+    waitForVaadin();
+    // chromedriver adds to a multiple file input's list: without this the next upload would send
+    // this file again alongside the next one, in either order
+    script("arguments[0].value = '';", input);
+  }
+
   public Object script(String script, Object... args) {
     return ((JavascriptExecutor) driver).executeScript(script, args);
   }

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -186,9 +185,7 @@ class FlowDesignerBrowserIntegrationTests {
   private static void upload(Browser browser, String xml) throws IOException {
     Path file = Files.createTempFile("flow-", ".bpmn");
     Files.writeString(file, xml);
-    WebElement input = browser.find("#flow-import").getShadowRoot().findElement(By.cssSelector("input[type=file]"));
-    input.sendKeys(file.toAbsolutePath().toString());
-    browser.waitForVaadin();
+    browser.upload("#flow-import", file);
   }
 
   private static WebElement shown(Browser browser, String tag, String text) {
