@@ -12,7 +12,9 @@ import dev.tangram.engine.common.Json;
 import dev.tangram.engine.flows.Flows;
 import dev.tangram.engine.forms.FormService;
 import dev.tangram.engine.records.AppRecords;
+import dev.tangram.engine.records.RecordQuery;
 import dev.tangram.engine.records.RecordService;
+import dev.tangram.engine.records.internal.RecordCollections;
 import dev.tangram.engine.templates.CatalogEntry;
 import dev.tangram.engine.templates.InstallObserver;
 import dev.tangram.engine.templates.TemplatePackage;
@@ -50,10 +52,10 @@ import tools.jackson.databind.node.ObjectNode;
  *       a baseline in the same run: the same rendered forms created, saved and published, the same
  *       flows deployed and the same seed records written straight through the engine services into
  *       another app — the work without the template machinery (checks, journal, steps).
- *   <li>Upgrade: OA 1.0.0 with {@code bench.records} (10,000) general requests, upgraded to a 1.1.0
- *       that renames a field of that form (a data migration over every record), relabels another and
- *       changes a flow, against a baseline of the same field rename as one bare {@code updateMany} on a
- *       copy of the same collection.
+ *   <li>Upgrade: inventory as shipped with {@code bench.records} (10,000) more items, bulk-filled
+ *       through the driver in the stored shape ({@link BulkRecords}), upgraded to the next minor version,
+ *       which renames {@code item.spec} (a data migration over every item), against a baseline of the
+ *       same migration as one bare {@code updateMany} on a copy of the same collection.
  * </ul>
  *
  * {@code ./tangram mvn -B -q -Pbench -pl runtime -am test -Dtest=TemplateBenchmark -Dsurefire.failIfNoSpecifiedTests=false};
@@ -64,6 +66,8 @@ class TemplateBenchmark {
 
   static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
   static final int RECORDS = Integer.getInteger("bench.records", 10_000);
+  /** {@code install}, {@code upgrade} or both (default). */
+  static final String PART = System.getProperty("bench.part", "all");
 
   @TempDir
   Path dataDir;
@@ -75,12 +79,16 @@ class TemplateBenchmark {
         "--server.port=0", "--tangram.data-dir=" + dataDir, "--tangram.admin.password=bench-admin-pw", "--logging.level.root=WARN")) {
       TemplateService templates = app.getBean(TemplateService.class);
       report("TemplateBenchmark on the embedded defaults (H2 files under " + dataDir + "), " + ROUNDS + " rounds, median");
-      for (CatalogEntry entry : templates.list()) {
-        if (entry.origin().equals("builtin") && entry.problems().isEmpty()) {
-          install(app, templates, entry.key());
+      if (!PART.equals("upgrade")) {
+        for (CatalogEntry entry : templates.list()) {
+          if (entry.origin().equals("builtin") && entry.problems().isEmpty()) {
+            install(app, templates, entry.key());
+          }
         }
       }
-      upgrade(app, templates, folder);
+      if (!PART.equals("install")) {
+        upgrade(app, templates, folder);
+      }
     }
   }
 
@@ -146,68 +154,74 @@ class TemplateBenchmark {
     }
   }
 
+  /**
+   * Inventory with {@code bench.records} items, upgraded to the next minor version, which renames
+   * {@code item.spec} to {@code specification} (a data migration over every item).
+   */
   private void upgrade(ConfigurableApplicationContext app, TemplateService templates, Path folder) throws IOException {
-    templates.install("oa", null, null, "zh-CN", false, "admin", InstallObserver.NONE);
+    templates.install("inventory", null, null, "zh-CN", false, "admin", InstallObserver.NONE);
     MongoDatabase database = app.getBean(MongoDatabase.class);
     RecordService records = app.getBean(RecordService.class);
-    AppRecords oa = records.forApp("oa", "bench");
+    long seeded = records.countAll("inventory", "item");
     long start = System.nanoTime();
-    for (int i = 0; i < RECORDS; i++) {
-      oa.create("general_request", (ObjectNode) Json.MAPPER.readTree("{\"applicant\":\"admin\",\"title\":\"Request " + i
-          + "\",\"content\":\"Please approve item " + i + "\",\"amount\":" + (i % 900) + "}"), null);
-    }
+    BulkRecords.fill(database, records.forApp("inventory", "bench"), "inventory", "item", RECORDS, i -> Map.of(
+        "code", String.format("BENCH-%05d", i), "name", "Bench item " + i, "spec", "M" + (6 + i % 20) + "x" + (10 + i % 90)));
     double filling = (System.nanoTime() - start) / 1e9;
-    assertThat(records.countAll("oa", "general_request")).isEqualTo(RECORDS);
-    writeVersion110(folder);
+    assertThat(records.countAll("inventory", "item")).isEqualTo(seeded + RECORDS);
+    String shipped = templates.catalog().find("inventory").orElseThrow().pkg().orElseThrow().version().toString();
+    String next = nextMinor(shipped);
+    writeInventoryWithRenamedSpec(folder, next);
 
     start = System.nanoTime();
-    UpgradeResult result = templates.upgrade("oa", "1.1.0", null, Map.of(), false, "admin", InstallObserver.NONE);
+    UpgradeResult result = templates.upgrade("inventory", next, null, Map.of(), false, "admin", InstallObserver.NONE);
     double upgradeMs = (System.nanoTime() - start) / 1e6;
     assertThat(result.status()).as(result.conflicts().toString()).isEqualTo("upgraded");
-    assertThat(result.migratedRecords()).containsEntry("general_request", (long) RECORDS);
+    assertThat(result.migratedRecords()).containsEntry("item", seeded + RECORDS);
+    var migrated = records.forApp("inventory", "bench").find("item",
+        List.of(new RecordQuery.Filter("code", "eq", Json.MAPPER.getNodeFactory().textNode("BENCH-00042"))), 2);
+    assertThat(migrated).singleElement().satisfies(r -> {
+      assertThat(r.data().path("specification").asString()).isEqualTo("M8x52");
+      assertThat(r.data().has("spec")).isFalse();
+    });
 
-    // Baseline: the same rename as one bare updateMany over a copy of the collection.
-    MongoCollection<Document> source = database.getCollection(collectionOf(database, "oa", "general_request"));
-    MongoCollection<Document> copy = database.getCollection("bench_bare_general_request");
+    // Baseline: the same migration (rename, new form version) as one bare updateMany on a copy of the collection.
+    MongoCollection<Document> source = database.getCollection(RecordCollections.records("inventory", "item"));
+    MongoCollection<Document> copy = database.getCollection("bench_bare_item");
     List<Document> docs = source.find().into(new ArrayList<>());
-    docs.forEach(d -> ((Document) d.get("data")).put("content", ((Document) d.get("data")).remove("details")));
+    docs.forEach(d -> ((Document) d.get("data")).put("spec", ((Document) d.get("data")).remove("specification")));
     copy.insertMany(docs);
     start = System.nanoTime();
-    copy.updateMany(Filters.empty(), Updates.combine(Updates.rename("data.content", "data.details"), Updates.set("formVersion", 2)));
+    long bareCount = copy.updateMany(Filters.empty(),
+        Updates.combine(Updates.rename("data.spec", "data.specification"), Updates.set("formVersion", 99))).getModifiedCount();
     double bareMs = (System.nanoTime() - start) / 1e6;
-    report(String.format("upgrade oa 1.0.0 -> 1.1.0 with %,d records (written in %.0f s): %8.0f ms; bare updateMany of the rename: %6.0f ms; ratio %.1f",
-        RECORDS, filling, upgradeMs, bareMs, upgradeMs / bareMs));
+    assertThat(bareCount).isEqualTo(seeded + RECORDS);
+    report(String.format("upgrade inventory %s -> %s with %,d items (bulk-filled in %.1f s): %8.0f ms; bare updateMany of the same migration: %6.0f ms; ratio %.1f",
+        shipped, next, seeded + RECORDS, filling, upgradeMs, bareMs, upgradeMs / bareMs));
   }
 
-  private static String collectionOf(MongoDatabase database, String app, String form) {
-    for (String name : database.listCollectionNames()) {
-      if (name.contains(app) && name.endsWith(form) && !name.contains("history")) {
-        return name;
-      }
-    }
-    throw new IllegalStateException("No collection for " + app + "/" + form);
+  private static String nextMinor(String version) {
+    String[] parts = version.split("\\.");
+    return parts[0] + "." + (Integer.parseInt(parts[1]) + 1) + ".0";
   }
 
-  /** OA 1.1.0: general_request.content renamed to details (with its migration), a relabel and a flow change. */
-  private static void writeVersion110(Path folder) throws IOException {
-    Path root = folder.resolve("oa-1.1.0");
-    for (String path : builtinFiles("oa")) {
+  /** The built-in inventory package as {@code version}: item.spec renamed to specification (with its migration). */
+  private static void writeInventoryWithRenamedSpec(Path folder, String version) throws IOException {
+    Path root = folder.resolve("inventory-" + version);
+    for (String path : builtinFiles("inventory")) {
       Path target = root.resolve(path);
       Files.createDirectories(target.getParent());
-      try (InputStream in = TemplateBenchmark.class.getClassLoader().getResourceAsStream("templates/oa/" + path)) {
+      try (InputStream in = TemplateBenchmark.class.getClassLoader().getResourceAsStream("templates/inventory/" + path)) {
         String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         if (path.equals("template.json")) {
           ObjectNode manifest = (ObjectNode) Json.MAPPER.readTree(text);
-          manifest.put("version", "1.1.0");
-          manifest.putArray("migrations").addObject().put("version", "1.1.0").put("form", "general_request")
-              .putObject("rename").put("content", "details");
+          manifest.put("version", version);
+          manifest.putArray("migrations").addObject().put("version", version).put("form", "item")
+              .putObject("rename").put("spec", "specification");
           text = manifest.toString();
-        } else if (path.equals("forms/general_request.json")) {
-          text = text.replace("\"content\"", "\"details\"").replace("\"Title\"", "\"Subject\"");
+        } else if (path.equals("forms/item.json") || path.equals("views/items.json") || path.equals("data/items.json")) {
+          text = text.replace("\"spec\"", "\"specification\"");
         } else if (path.equals("i18n/zh-CN.json")) {
-          text = text.replace("\"general_request.content\"", "\"general_request.details\"");
-        } else if (path.equals("flows/general_request.json")) {
-          text = text.replace("部门负责人", "部门主管");
+          text = text.replace("\"item.spec\"", "\"item.specification\"");
         }
         Files.writeString(target, text, StandardOpenOption.CREATE_NEW);
       }
