@@ -87,6 +87,8 @@ class WebhookDeliveryBenchmark {
       }
 
       List<String> committed = Collections.synchronizedList(new ArrayList<>());
+      long commandsBefore = mongo.commands.get();
+      Map<String, Long> byNameBefore = snapshot(mongo);
       AtomicBoolean writing = new AtomicBoolean(true);
       AtomicInteger refusedWrites = new AtomicInteger();
       ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
@@ -121,7 +123,12 @@ class WebhookDeliveryBenchmark {
         Thread.sleep(50);
       }
       long end = System.nanoTime();
-      double plainWrites = writesPerSecond(node.get().records, "plain", 10); // same writers, a form nobody subscribes to
+      double commandsPerRecord = (mongo.commands.get() - commandsBefore) / (double) Math.max(1, committed.size());
+      String breakdown = perRecord(byNameBefore, snapshot(mongo), committed.size());
+      long plainCommandsBefore = mongo.commands.get();
+      AtomicInteger plainCount = new AtomicInteger();
+      double plainWrites = writesPerSecond(node.get().records, "plain", 10, plainCount); // same writers, a form nobody subscribes to
+      double plainCommandsPerRecord = (mongo.commands.get() - plainCommandsBefore) / (double) Math.max(1, plainCount.get());
       node.get().kill();
 
       long lost = committed.stream().filter(id -> deliveredRecords.getOrDefault(id, Set.of()).size() < SUBS).count();
@@ -135,10 +142,11 @@ class WebhookDeliveryBenchmark {
           + " forced restart at %d s; delivered %d (unique webhook-ids; %d expected from the writes seen committed, %d writes interrupted by the restart; %d requests incl. repeats) in %.1f s = %.0f deliveries/s;"
           + " commit->delivery median %d ms, p99 %d ms; committed records not delivered to every subscription (lost): %d;"
           + " baseline bare HTTP posts (same client, %d in flight, no store) %.0f/s, ratio %.2f;"
-          + " baseline record writes without subscriptions (same writers) %.0f/s, webhook writes at %.2f of that pace",
+          + " baseline record writes without subscriptions (same writers) %.0f/s, webhook writes at %.2f of that pace;"
+          + " MongoDB commands per record written %.1f (writes, relay, fan-out and delivery; by command: %s), per record written without subscriptions %.1f",
           committed.size(), WRITERS, (writeEnd - start) / 1e9, committed.size() / ((writeEnd - start) / 1e9), SUBS, SECONDS / 2,
           latencyMs.size(), expected, refusedWrites.get(), arrivals.get(), seconds, perSecond, median, p99, lost, IN_FLIGHT, baseline, perSecond / baseline,
-          plainWrites, committed.size() / ((writeEnd - start) / 1e9) / plainWrites));
+          plainWrites, committed.size() / ((writeEnd - start) / 1e9) / plainWrites, commandsPerRecord, breakdown, plainCommandsPerRecord));
       if (lost > 0) {
         throw new AssertionError(lost + " committed records were never delivered");
       }
@@ -146,9 +154,8 @@ class WebhookDeliveryBenchmark {
   }
 
   /** Record writes per second by the benchmark's writers on a form nobody subscribes to. */
-  private static double writesPerSecond(RecordService records, String form, int seconds) throws InterruptedException {
+  private static double writesPerSecond(RecordService records, String form, int seconds, AtomicInteger written) throws InterruptedException {
     AtomicBoolean writing = new AtomicBoolean(true);
-    AtomicInteger written = new AtomicInteger();
     ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
     long t0 = System.nanoTime();
     for (int w = 0; w < WRITERS; w++) {
@@ -164,6 +171,22 @@ class WebhookDeliveryBenchmark {
     writers.shutdown();
     writers.awaitTermination(30, TimeUnit.SECONDS);
     return written.get() / ((System.nanoTime() - t0) / 1e9);
+  }
+
+  private static Map<String, Long> snapshot(EmbeddedMongo mongo) {
+    Map<String, Long> counts = new java.util.TreeMap<>();
+    mongo.commandsByName.forEach((name, n) -> counts.put(name, n.sum()));
+    return counts;
+  }
+
+  /** Commands per record by name and collection, largest first (those above 0.05 per record). */
+  private static String perRecord(Map<String, Long> before, Map<String, Long> after, int records) {
+    StringBuilder out = new StringBuilder();
+    after.entrySet().stream()
+        .map(e -> Map.entry(e.getKey(), (e.getValue() - before.getOrDefault(e.getKey(), 0L)) / (double) Math.max(1, records)))
+        .filter(e -> e.getValue() >= 0.05).sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+        .forEach(e -> out.append(out.isEmpty() ? "" : ", ").append(e.getKey()).append(String.format(" %.2f", e.getValue())));
+    return out.toString();
   }
 
   /** The same client, bodies and concurrency straight to the receiver: what HTTP alone allows here. */

@@ -39,6 +39,8 @@ public final class EmbeddedMongo implements AutoCloseable {
   public final TriggerRunner triggers;
   /** Commands sent to the server so far (round trips), for the benchmarks' cost counts. */
   public final java.util.concurrent.atomic.AtomicLong commands = new java.util.concurrent.atomic.AtomicLong();
+  /** The same, by command name and collection ("update _events"), to see where a benchmark's round trips go. */
+  public final java.util.Map<String, java.util.concurrent.atomic.LongAdder> commandsByName = new java.util.concurrent.ConcurrentHashMap<>();
 
   public EmbeddedMongo() {
     this(new MongoServer(new MemoryBackend()));
@@ -52,6 +54,9 @@ public final class EmbeddedMongo implements AutoCloseable {
           @Override
           public void commandStarted(com.mongodb.event.CommandStartedEvent event) {
             commands.incrementAndGet();
+            org.bson.BsonValue target = event.getCommand().get(event.getCommandName());
+            String name = event.getCommandName() + (target != null && target.isString() ? " " + target.asString().getValue() : "");
+            commandsByName.computeIfAbsent(name, k -> new java.util.concurrent.atomic.LongAdder()).increment();
           }
         }).build());
     this.database = client.getDatabase("tangram");
