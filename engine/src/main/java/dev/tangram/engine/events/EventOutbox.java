@@ -5,6 +5,8 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
@@ -28,10 +30,14 @@ import org.slf4j.LoggerFactory;
 /**
  * The transactional outbox without transactions. The embedded store has no multi-document
  * transactions, so a record write carries its event in the record document itself (field
- * {@value #OUTBOX}, one atomic write). Right after the write, {@link #relay} copies the event to
- * {@code _events}, removes it from the record and hands it to the consumers. If the process dies in
- * between, {@link #recover} finds the leftovers on the next start (and the periodic relay on other
- * nodes): a committed change always gets its event, and a refused one never does.
+ * {@value #OUTBOX}, one atomic write). Right after the write, {@link #relay} marks the event open
+ * in {@code _events_open}, hands it to the consumers, stores it in {@code _events} with what is
+ * still pending, pulls it from the record and drops the marker. If the process dies in between,
+ * {@link #recover} finds the leftovers (on the next start, and the periodic relay on other nodes):
+ * a committed change always gets its event, and a refused one never does.
+ *
+ * <p>Every write here filters by {@code _id} alone: the embedded store answers only that from an
+ * index and scans the whole collection for any other filter.
  *
  * <p>A deletion leaves no document to carry its event, so it is written the other way round: the
  * event first, marked tentative ({@link #beginDelete}), then the deletion, then {@link #confirm};
@@ -39,10 +45,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class EventOutbox implements AutoCloseable {
 
-  /** Field of a record document that holds its not-yet-relayed events. */
+  /** Field of a record document that holds its not-yet-relayed events (may remain as an empty list). */
   public static final String OUTBOX = "_outbox";
-  /** When the oldest relayed-pending event was staged; indexed so recovery need not scan. */
-  public static final String OUTBOX_AT = "_outboxAt";
+  /** When a staged event was written; indexed so the sweep for leftovers need not scan (on MongoDB). */
+  public static final String OUTBOX_AT = OUTBOX + ".at";
   /** Every event, kept {@value #RETENTION_DAYS} day(s) after all consumers took it. */
   public static final String COLLECTION = "_events";
   /**
@@ -100,28 +106,33 @@ public final class EventOutbox implements AutoCloseable {
    * handed to the consumers.
    */
   public void publish(Event event) {
-    Document stored = open(EventDocuments.toDocument(event));
-    store(stored);
+    Document stored = EventDocuments.toDocument(event).append("pending", names()).append("open", true);
+    markOpen(event.id());
+    insertIgnoringDuplicate(events, stored);
     dispatch(stored);
   }
 
   /**
-   * After a record write that staged {@code staged}: moves them to {@code _events}, clears them from
-   * the record and hands them to the consumers. Never throws: whatever fails here is done again by
-   * recovery.
+   * After a record write that staged {@code staged}: hands them to the consumers, stores them in
+   * {@code _events} with what is still pending, and clears them from the record. The consumers come
+   * first, so an event every consumer took is stored closed in one write (not stored open, then
+   * closed); the marker written before them lets recovery find the event in the record if the
+   * node dies meanwhile. Never throws: whatever fails here is done again by recovery.
    */
   public void relay(MongoCollection<Document> records, ObjectId recordId, List<Document> staged) {
     try {
-      List<Document> stored = new ArrayList<>();
+      List<ObjectId> settled = new ArrayList<>();
       for (Document event : staged) {
-        Document fresh = open(new Document(event));
-        Document kept = store(fresh) ? fresh : events.find(Filters.eq("_id", fresh.getObjectId("_id"))).first();
-        if (kept != null) { // relayed before: its progress, not a fresh copy
-          stored.add(kept);
+        ObjectId id = event.getObjectId("_id");
+        insertIgnoringDuplicate(open, new Document("_id", id).append("records", records.getNamespace().getCollectionName())
+            .append("record", recordId));
+        List<String> taken = handOver(EventDocuments.fromDocument(event), names());
+        if (store(new Document(event), taken)) {
+          settled.add(id);
         }
       }
-      clearOutbox(records, recordId, staged.stream().map(d -> d.getObjectId("_id")).toList());
-      stored.forEach(this::dispatch);
+      records.updateOne(Filters.eq("_id", recordId), Updates.pull(OUTBOX, Filters.in("_id", staged.stream().map(d -> d.getObjectId("_id")).toList())));
+      dropMarkers(settled);
     } catch (RuntimeException e) {
       log.warn("Relaying the events of record {} failed; recovery will retry", recordId, e);
     }
@@ -129,7 +140,7 @@ public final class EventOutbox implements AutoCloseable {
 
   /** Writes a deletion's event, tentative until {@link #confirm}; returns its id. */
   public ObjectId beginDelete(Event event) {
-    Document stored = open(EventDocuments.toDocument(event)).append("tentative", true);
+    Document stored = EventDocuments.toDocument(event).append("pending", names()).append("open", true).append("tentative", true);
     markOpen(event.id());
     events.insertOne(stored);
     return event.id();
@@ -203,23 +214,12 @@ public final class EventOutbox implements AutoCloseable {
     return open.countDocuments();
   }
 
-  private Document open(Document event) {
-    List<String> pending = consumers.stream().map(EventConsumer::name).toList();
-    return pending.isEmpty() ? event.append("doneAt", Date.from(clock.instant()))
-        : event.append("pending", pending).append("open", true);
+  private List<String> names() {
+    return consumers.stream().map(EventConsumer::name).toList();
   }
 
-  /**
-   * Hands the event to each consumer still pending, then records the progress in one write (not
-   * one per consumer: a crash in between only means some consumer gets the event again, which
-   * at-least-once delivery allows).
-   */
-  private void dispatch(Document stored) {
-    if (stored.get("tentative") != null || !Boolean.TRUE.equals(stored.getBoolean("open"))) {
-      return;
-    }
-    Event event = EventDocuments.fromDocument(stored);
-    List<String> pending = stored.getList("pending", String.class);
+  /** Hands the event to each of {@code pending}, in registration order; returns who took it. */
+  private List<String> handOver(Event event, List<String> pending) {
     List<String> taken = new ArrayList<>();
     for (EventConsumer consumer : consumers) {
       if (!pending.contains(consumer.name())) {
@@ -234,14 +234,57 @@ public final class EventOutbox implements AutoCloseable {
         log.warn("Event consumer '{}' failed on {} {}; it will be retried", consumer.name(), event.type(), event.id(), e);
       }
     }
-    if (taken.containsAll(pending)) { // pending only shrinks: everyone who still had it has taken it
-      if (events.updateOne(Filters.and(Filters.eq("_id", event.id()), Filters.eq("open", true)), Updates.combine(Updates.set("pending", List.of()),
-          Updates.unset("open"), Updates.set("doneAt", Date.from(clock.instant())))).getModifiedCount() > 0) {
-        open.deleteOne(Filters.eq("_id", event.id()));
-      }
-    } else if (!taken.isEmpty()) {
-      events.updateOne(Filters.eq("_id", event.id()), Updates.pullAll("pending", taken));
+    return taken;
+  }
+
+  /**
+   * Stores a relayed event with the consumers that have not taken it yet; if it was stored before
+   * (relayed twice), notes on the stored one what this pass handed over.
+   *
+   * @return whether the event is settled (no consumer pending)
+   */
+  private boolean store(Document event, List<String> taken) {
+    List<String> pending = names().stream().filter(n -> !taken.contains(n)).toList();
+    Document fresh = pending.isEmpty() ? event.append("doneAt", Date.from(clock.instant())) : event.append("pending", pending).append("open", true);
+    if (insertIgnoringDuplicate(events, fresh)) {
+      return pending.isEmpty();
     }
+    Document stored = events.findOneAndUpdate(Filters.eq("_id", event.getObjectId("_id")), Updates.pullAll("pending", taken),
+        new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+    if (stored == null || !Boolean.TRUE.equals(stored.getBoolean("open"))) {
+      return true;
+    }
+    if (!stored.getList("pending", String.class, List.of()).isEmpty()) {
+      return false;
+    }
+    close(event.getObjectId("_id"));
+    return true;
+  }
+
+  /**
+   * Hands a stored open event to each consumer still pending, then records the progress in one
+   * write (not one per consumer: a crash in between only means some consumer gets the event again,
+   * which at-least-once delivery allows).
+   */
+  private void dispatch(Document stored) {
+    if (stored.get("tentative") != null || !Boolean.TRUE.equals(stored.getBoolean("open"))) {
+      return;
+    }
+    List<String> pending = stored.getList("pending", String.class);
+    List<String> taken = handOver(EventDocuments.fromDocument(stored), pending);
+    ObjectId id = stored.getObjectId("_id");
+    if (taken.containsAll(pending)) { // pending only shrinks: everyone who still had it has taken it
+      close(id);
+      open.deleteOne(Filters.eq("_id", id));
+    } else if (!taken.isEmpty()) {
+      events.updateOne(Filters.eq("_id", id), Updates.pullAll("pending", taken));
+    }
+  }
+
+  /** No consumer pending any more. By {@code _id} alone: closing a closed event again only moves its {@code doneAt}. */
+  private void close(ObjectId id) {
+    events.updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("pending", List.of()), Updates.unset("open"),
+        Updates.set("doneAt", Date.from(clock.instant()))));
   }
 
   private void dispatchOpen(Instant stagedBefore) {
@@ -252,21 +295,43 @@ public final class EventOutbox implements AutoCloseable {
     }
   }
 
-  /** Open events staged before {@code before}, oldest first; markers of events gone are dropped. */
+  /**
+   * Open events staged before {@code before}, oldest first. A marker without a stored event is an
+   * event whose relay did not finish: relayed again from the record the marker names if the event
+   * is still there; otherwise (or without a record) dropped, since then nothing was committed.
+   */
   private List<Document> openEvents(Instant before) {
-    List<ObjectId> ids = new ArrayList<>();
-    open.find(Filters.lt("_id", new ObjectId(Date.from(before)))).sort(Sorts.ascending("_id")).limit(1000)
-        .forEach(d -> ids.add(d.getObjectId("_id")));
+    List<Document> markers = new ArrayList<>();
+    open.find(Filters.lt("_id", new ObjectId(Date.from(before)))).sort(Sorts.ascending("_id")).limit(1000).forEach(markers::add);
     List<Document> found = new ArrayList<>();
-    for (ObjectId id : ids) {
+    for (Document marker : markers) {
+      ObjectId id = marker.getObjectId("_id");
       Document event = events.find(Filters.eq("_id", id)).first();
-      if (event == null || !Boolean.TRUE.equals(event.getBoolean("open"))) {
-        open.deleteOne(Filters.eq("_id", id));
-      } else {
+      if (event != null && Boolean.TRUE.equals(event.getBoolean("open"))) {
         found.add(event);
+      } else if (event != null || !relayFromRecord(marker)) {
+        open.deleteOne(Filters.eq("_id", id));
       }
     }
     return found;
+  }
+
+  /** Relays a marker's event from its record's outbox; false if it is not there (or the marker names no record). */
+  private boolean relayFromRecord(Document marker) {
+    String collection = marker.getString("records");
+    ObjectId recordId = marker.getObjectId("record");
+    if (collection == null || recordId == null) {
+      return false;
+    }
+    MongoCollection<Document> records = database.getCollection(collection);
+    Document record = records.find(Filters.eq("_id", recordId)).projection(new Document(OUTBOX, 1)).first();
+    List<Document> staged = record == null ? List.of() : record.getList(OUTBOX, Document.class, List.of()).stream()
+        .filter(e -> marker.getObjectId("_id").equals(e.getObjectId("_id"))).toList();
+    if (staged.isEmpty()) {
+      return false;
+    }
+    relay(records, recordId, staged);
+    return true;
   }
 
   private void relayLeftoverOutboxes(Instant stagedBefore) {
@@ -297,31 +362,16 @@ public final class EventOutbox implements AutoCloseable {
     }
   }
 
-  private static void clearOutbox(MongoCollection<Document> records, ObjectId recordId, List<ObjectId> ids) {
-    // usually the outbox holds exactly these events: one write; otherwise take them out, then drop an empty outbox
-    if (records.updateOne(Filters.and(Filters.eq("_id", recordId), Filters.size(OUTBOX, ids.size()), Filters.all(OUTBOX + "._id", ids)),
-        Updates.combine(Updates.unset(OUTBOX), Updates.unset(OUTBOX_AT))).getModifiedCount() > 0) {
-      return;
-    }
-    records.updateOne(Filters.eq("_id", recordId), Updates.pull(OUTBOX, Filters.in("_id", ids)));
-    records.updateOne(Filters.and(Filters.eq("_id", recordId), Filters.size(OUTBOX, 0)),
-        Updates.combine(Updates.unset(OUTBOX), Updates.unset(OUTBOX_AT)));
-  }
-
-  /**
-   * Stores an event; an open one gets its marker first, so no stored open event lacks one.
-   *
-   * @return false if the event was stored already
-   */
-  private boolean store(Document event) {
-    if (Boolean.TRUE.equals(event.getBoolean("open"))) {
-      markOpen(event.getObjectId("_id"));
-    }
-    return insertIgnoringDuplicate(events, event);
-  }
-
   private void markOpen(ObjectId id) {
     insertIgnoringDuplicate(open, new Document("_id", id));
+  }
+
+  private void dropMarkers(List<ObjectId> ids) {
+    if (ids.size() == 1) {
+      open.deleteOne(Filters.eq("_id", ids.getFirst()));
+    } else if (!ids.isEmpty()) {
+      open.deleteMany(Filters.in("_id", ids));
+    }
   }
 
   private static boolean insertIgnoringDuplicate(MongoCollection<Document> collection, Document document) {

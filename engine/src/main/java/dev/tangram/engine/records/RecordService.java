@@ -165,7 +165,7 @@ public final class RecordService {
         .append("createdBy", actor.username()).append("ownerDepartment", department)
         .append("createdAt", Date.from(now))
         .append("updatedBy", actor.username()).append("updatedAt", Date.from(now)).append("version", 1L)
-        .append(EventOutbox.OUTBOX, List.of(event)).append(EventOutbox.OUTBOX_AT, Date.from(now));
+        .append(EventOutbox.OUTBOX, List.of(event));
     MongoCollection<Document> records = reads.collection(version);
     List<Postings.Step> steps = List.of();
     String operation = new ObjectId().toHexString();
@@ -319,7 +319,7 @@ public final class RecordService {
         current.getString("createdBy"), current.getString("ownerDepartment")));
     List<Bson> updates = new ArrayList<>(List.of(Updates.set("data", after), Updates.set("status", status), Updates.set("updatedBy", actor),
         Updates.set("updatedAt", Date.from(now)), Updates.inc("version", 1L),
-        Updates.push(EventOutbox.OUTBOX, staged), Updates.set(EventOutbox.OUTBOX_AT, Date.from(now))));
+        Updates.push(EventOutbox.OUTBOX, staged)));
     updates.addAll(extraUpdates);
     List<Postings.Step> steps = List.of();
     String operation = new ObjectId().toHexString();

@@ -33,7 +33,7 @@ final class RecordIndexes {
         records.createIndex(Indexes.ascending("data." + field.key()), new IndexOptions().name("i_" + field.key()));
       }
     }
-    records.createIndex(Indexes.ascending(EventOutbox.OUTBOX_AT), new IndexOptions().name("outbox"));
+    records.createIndex(Indexes.ascending(EventOutbox.OUTBOX_AT), new IndexOptions().name("outbox_at"));
     prepared.add(key);
   }
 
