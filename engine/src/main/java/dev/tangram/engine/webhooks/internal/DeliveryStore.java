@@ -7,8 +7,6 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.BulkWriteOptions;
-import com.mongodb.client.model.DeleteOneModel;
-import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
@@ -127,16 +125,17 @@ public final class DeliveryStore {
       return List.of();
     }
     String token = new ObjectId().toHexString();
-    Bson lease = Updates.combine(Updates.set("lease", token), Updates.set("leaseUntil", Date.from(leaseUntil)), Updates.set("node", node));
-    // One request, each update by _id (an equality the embedded store answers from its _id index)
-    List<UpdateOneModel<Document>> updates = eligible.stream()
-        .map(id -> new UpdateOneModel<Document>(Filters.and(Filters.eq("_id", id), due(now)), lease)).toList();
-    int won = queue.bulkWrite(updates, new BulkWriteOptions().ordered(false)).getModifiedCount();
+    Date until = Date.from(leaseUntil);
+    // One write for the batch. Its filter repeats "due", so a delivery another node leased meanwhile
+    // is not taken again; beyond the plain _id that costs the embedded store one scan of the queue
+    // per batch (an update per delivery would cost one each).
+    long won = queue.updateMany(Filters.and(Filters.in("_id", eligible), due(now)),
+        Updates.combine(Updates.set("lease", token), Updates.set("leaseUntil", until), Updates.set("node", node))).getModifiedCount();
     List<Document> claimed = new ArrayList<>();
     if (won == eligible.size()) {
       for (Document c : candidates) {
         if (eligible.contains(c.getString("_id"))) {
-          claimed.add(c.append("lease", token).append("leaseUntil", Date.from(leaseUntil)).append("node", node));
+          claimed.add(c.append("lease", token).append("leaseUntil", until).append("node", node));
         }
       }
     } else if (won > 0) { // another node took some in between: ask which are ours
@@ -162,11 +161,11 @@ public final class DeliveryStore {
       writes.add(new ReplaceOneModel<>(Filters.eq("_id", f.getString("_id")), copy, new ReplaceOptions().upsert(true)));
     }
     done.bulkWrite(writes, new BulkWriteOptions().ordered(false));
-    List<DeleteOneModel<Document>> deletes = new ArrayList<>();
-    for (Document f : finished) {
-      deletes.add(new DeleteOneModel<>(Filters.and(Filters.eq("_id", f.getString("_id")), Filters.eq("lease", f.getString("lease")))));
-    }
-    queue.bulkWrite(deletes, new BulkWriteOptions().ordered(false));
+    // Out of the queue only where this node still holds the lease: one delete per lease (a claimed
+    // batch shares one), as a plain _id filter plus the lease scans the queue on the embedded store.
+    Map<String, List<String>> byLease = new LinkedHashMap<>();
+    finished.forEach(f -> byLease.computeIfAbsent(f.getString("lease"), k -> new ArrayList<>()).add(f.getString("_id")));
+    byLease.forEach((lease, ids) -> queue.deleteMany(Filters.and(Filters.in("_id", ids), Filters.eq("lease", lease))));
   }
 
   /** The finished form of a claimed delivery after its last attempt. */
