@@ -109,6 +109,7 @@ public final class WebhookDeliveryWorker implements AutoCloseable {
       }
     }
     flushFinished();
+    sender.close();
   }
 
   private void pollLoop() {
