@@ -24,7 +24,7 @@ import tools.jackson.databind.node.ObjectNode;
  * their writes.
  *
  * <p>The stored shape is not guessed: one record is created through the records API, and once its
- * event has been relayed (outbox gone, history written) its document and history entry are the
+ * event has been relayed (outbox empty, history written) its document and history entry are the
  * pattern — the same top-level fields ({@code formVersion, status, createdBy, ownerDepartment,
  * version, …}), the data as the engine stores it (defaults, formulas, Decimal128 money). Copies get a
  * new id and the varied fields, in batches through {@code insertMany}, with a matching history entry
@@ -69,12 +69,12 @@ final class BulkRecords {
     }
   }
 
-  /** The record's document once its creation event is relayed (history written, outbox cleared). */
+  /** The record's document once its creation event is relayed (history written, outbox emptied). */
   private static Document relayed(MongoCollection<Document> collection, MongoCollection<Document> history, ObjectId id) {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
     while (Instant.now().isBefore(deadline)) {
       Document stored = collection.find(Filters.eq("_id", id)).first();
-      if (stored != null && !stored.containsKey(EventOutbox.OUTBOX)
+      if (stored != null && stored.getList(EventOutbox.OUTBOX, Document.class, List.of()).isEmpty() // relayed: the outbox is gone or empty
           && history.countDocuments(Filters.eq("recordId", id)) > 0) {
         return stored;
       }
