@@ -16,6 +16,7 @@ import org.flowable.common.engine.impl.interceptor.CommandConfig;
 import org.flowable.common.engine.impl.context.Context;
 import org.flowable.engine.delegate.event.FlowableProcessEngineEvent;
 import org.flowable.engine.impl.util.CommandContextUtil;
+import org.flowable.engine.impl.util.ProcessDefinitionUtil;
 import org.flowable.task.api.Task;
 
 /**
@@ -50,10 +51,16 @@ final class FlowEventBridge implements FlowableEventListener {
     }
     String definitionId = e != null && e.getProcessDefinitionId() != null ? e.getProcessDefinitionId()
         : entityTask != null ? entityTask.getProcessDefinitionId() : null;
-    if (definitionId == null || !definitionId.startsWith("tg.")) {
+    if (definitionId == null) {
       return;
     }
-    String[] key = definitionId.split(":")[0].split("\\.");
+    // The key, not the id: Flowable gives a definition a bare generated id when "key:version:id"
+    // would exceed 64 characters (tg.inventory.purchase_order does), so the id cannot be parsed.
+    String processKey = ProcessDefinitionUtil.getProcessDefinition(definitionId).getKey();
+    if (!processKey.startsWith("tg.")) {
+      return;
+    }
+    String[] key = processKey.split("\\.");
     String app = key[1];
     String form = key[2];
     String pid = e != null && e.getProcessInstanceId() != null ? e.getProcessInstanceId() : entityTask.getProcessInstanceId();

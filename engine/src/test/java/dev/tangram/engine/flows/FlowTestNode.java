@@ -102,6 +102,8 @@ public final class FlowTestNode implements AutoCloseable {
     configuration.setDisableIdmEngine(true);
     configuration.setEngineName("flows-" + UUID.randomUUID());
     configuration.setCustomPreCommandInterceptors(List.of(commandCounter));
+    // UUID ids as in the app (Flowable's Spring Boot starter): they change the shape of definition ids
+    configuration.setIdGenerator(new org.flowable.common.engine.impl.persistence.StrongUuidGenerator());
     Flows.configure(configuration, deps);
     engine = configuration.buildProcessEngine();
     flows = new Flows(engine, deps);
