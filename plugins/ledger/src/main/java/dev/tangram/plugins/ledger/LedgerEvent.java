@@ -10,7 +10,9 @@ import org.jspecify.annotations.Nullable;
  * One business document ({@code doc} set, e.g. {@code goodsReceipt}) or one action on earlier ones
  * ({@code action} set: {@code cancel}, {@code reverse}, {@code delete}, {@code closePeriod},
  * {@code reopenPeriod}, {@code ledger.postExpense}…). Which fields matter depends on the document;
- * {@code expect} is the reference case's assertion and is ignored by the ledger.
+ * {@code expect} is the reference case's assertion and is ignored by the ledger. Action
+ * {@code repost} carries the edited document itself (its {@code doc}, {@code no}, lines…) and
+ * {@code correctedOn}, the day of the correction.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record LedgerEvent(
@@ -21,6 +23,7 @@ public record LedgerEvent(
     @Nullable String action,
     @Nullable String target,
     @Nullable String period,
+    @Nullable String correctedOn,
     @Nullable String supplier,
     @Nullable String customer,
     @Nullable String employee,

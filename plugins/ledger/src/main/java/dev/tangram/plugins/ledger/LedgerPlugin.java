@@ -16,7 +16,7 @@ import java.util.List;
  * <p>The other actions work on the app's persistent books, kept as {@code ledger_entry} records
  * (the app needs that form, {@code forms/ledger_entry.json} in this jar): {@code post} a record
  * (goods receipt, delivery, invoice, payment…), {@code postExpense} an approved expense claim,
- * {@code cancel} a posting, {@code closePeriod} / {@code reopenPeriod}, {@code setup},
+ * {@code repost} an edited record (reversal and new voucher), {@code cancel} a posting, {@code closePeriod} / {@code reopenPeriod}, {@code setup},
  * {@code saveAccounts} and {@code report}. Each is idempotent per source record, and a refusal
  * ({@link LedgerRefusedException}) writes nothing.
  */
@@ -39,7 +39,7 @@ public final class LedgerPlugin implements TangramPlugin {
 
   @Override
   public String version() {
-    return "0.2.0";
+    return "0.3.0";
   }
 
   @Override
@@ -52,6 +52,8 @@ public final class LedgerPlugin implements TangramPlugin {
             PostInput.class, PostResult.class, (input, ctx) -> service.post(ctx.requireRecords(), input, false)),
         new PluginAction<>("postExpense", "Post an expense claim whose approval has completed, once",
             PostInput.class, PostResult.class, (input, ctx) -> service.post(ctx.requireRecords(), input, true)),
+        new PluginAction<>("repost", "Post an edited record again: its vouchers reversed and the record as it is now posted, in one entry",
+            PostInput.class, PostResult.class, (input, ctx) -> service.repost(ctx.requireRecords(), input)),
         new PluginAction<>("cancel", "Cancel the posting of a record: linked reversal vouchers, dated on the cancellation",
             PostInput.class, PostResult.class, (input, ctx) -> service.cancel(ctx.requireRecords(), input)),
         new PluginAction<>("closePeriod", "Close a month: P&L carried to 3103 (December: to 3104), postings locked",

@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  *                 ({@code goods_receipt} → goods receipt, {@code expense_claim} → expense claim…)
  * @param recordId id of the source record
  * @param doc      the posting rule to use instead ({@code goodsReceipt}, {@code delivery}…)
- * @param date     cancellation date ({@code cancel}; default today)
+ * @param date     cancellation or correction date ({@code cancel}, {@code repost}; default today)
  * @param event    values that win over what is read from the record (a rule's own mapping); with
  *                 no {@code form}, the whole document (e.g. a manual {@code journal}), keyed by its {@code no}
  */

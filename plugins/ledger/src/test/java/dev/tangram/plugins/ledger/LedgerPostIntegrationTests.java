@@ -64,6 +64,7 @@ class LedgerPostIntegrationTests {
     form("{'key':'goods_receipt','name':'Goods receipt','fields':[{'key':'no','type':'text'},"
         + "{'key':'supplier','type':'relation','target':{'form':'supplier'}},"
         + "{'key':'warehouse','type':'relation','target':{'form':'warehouse'}},{'key':'receiptDate','type':'date'},"
+        + "{'key':'note','type':'text'},"
         + "{'key':'lines','type':'subform','fields':[{'key':'item','type':'relation','target':{'form':'item'}},"
         + "{'key':'qty','type':'number'},{'key':'unitCost','type':'money'}]}]}");
     form("{'key':'delivery','name':'Delivery','fields':[{'key':'no','type':'text'},"
@@ -158,6 +159,63 @@ class LedgerPostIntegrationTests {
     var vouchers = ledger.service().report(records, new ReportInput("vouchers", "2025-02", "2025-03", null, null)).vouchers();
     assertThat(vouchers).extracting(VoucherView::status).containsExactly("reversed", "posted");
     assertThat(ledger.service().cancel(records, new PostInput("goods_receipt", receipt.id(), null, null, null)).duplicate()).isTrue();
+  }
+
+  @Test
+  void anEditedRecordIsReversedAndPostedAgainInOneEntryOncePerVersion() {
+    Record receipt = receipt("GR-1", "2025-03-03", 10, "10.00");
+    post("goods_receipt", receipt.id());
+    Record delivery = delivery("DN-1", "2025-03-05", 4);
+    post("delivery", delivery.id()); // 4 × 10.00 = 40.00
+
+    // The receipt's cost corrected to 12.00 after 4 have left: 10 @ 12.00 received (16, 180.00),
+    // then 10 @ 10.00 taken back (6, 80.00); both vouchers dated today, in one entry.
+    records.update("goods_receipt", receipt.id(), (tools.jackson.databind.node.ObjectNode) json(
+        "{'lines':[{'item':'" + bolt + "','qty':10,'unitCost':12}]}"));
+    int before = entries().size();
+    PostResult corrected = repost("goods_receipt", receipt.id());
+    assertThat(corrected.status()).isEqualTo("reposted");
+    assertThat(corrected.vouchers()).hasSize(2);
+    VoucherView reversal = corrected.vouchers().get(0);
+    assertThat(reversal.reversalOf()).isNotNull();
+    assertThat(reversal.date()).isEqualTo("2025-03-20");
+    assertThat(balances(reversal)).containsOnly(Map.entry("1405", new BigDecimal("-100.00")), Map.entry("220202", new BigDecimal("100.00")));
+    assertThat(corrected.vouchers().get(1).date()).isEqualTo("2025-03-20");
+    assertThat(balances(corrected.vouchers().get(1))).containsOnly(
+        Map.entry("1405", new BigDecimal("120.00")), Map.entry("220202", new BigDecimal("-120.00")));
+    assertThat(entries()).hasSize(before + 1);
+    assertThat(repost("goods_receipt", receipt.id()).duplicate()).isTrue(); // the same version again
+    assertThat(stock(new LedgerPlugin(MARCH))).containsExactly(new BigDecimal("6"), new BigDecimal("80.00")); // another node replays it
+
+    // A save that changes nothing the ledger reads writes nothing.
+    records.update("goods_receipt", receipt.id(), (tools.jackson.databind.node.ObjectNode) json("{'note':'checked'}"));
+    assertThat(repost("goods_receipt", receipt.id()).status()).isEqualTo("unchanged");
+    assertThat(entries()).hasSize(before + 1);
+
+    // A correction the ledger refuses (the delivery raised to 100, only 10 with its own 4) changes nothing.
+    records.update("delivery", delivery.id(), (tools.jackson.databind.node.ObjectNode) json("{'lines':[{'item':'" + bolt + "','qty':100}]}"));
+    assertThatThrownBy(() -> repost("delivery", delivery.id()))
+        .isInstanceOfSatisfying(LedgerRefusedException.class, e -> assertThat(e.code()).isEqualTo("negative_stock"));
+    assertThat(entries()).hasSize(before + 1);
+    assertThat(stock(ledger)).containsExactly(new BigDecimal("6"), new BigDecimal("80.00"));
+    // The delivery corrected to 5: its 4 @ 10.00 come back (10, 120.00), 5 go out at 12.00 = 60.00.
+    records.update("delivery", delivery.id(), (tools.jackson.databind.node.ObjectNode) json("{'lines':[{'item':'" + bolt + "','qty':5}]}"));
+    PostResult delivered = repost("delivery", delivery.id());
+    assertThat(balances(delivered.vouchers().get(0))).containsEntry("5401", new BigDecimal("-40.00"));
+    assertThat(balances(delivered.vouchers().get(1))).containsEntry("5401", new BigDecimal("60.00"));
+    assertThat(stock(ledger)).containsExactly(new BigDecimal("5"), new BigDecimal("60.00"));
+    // Cancelling it afterwards reverses the live voucher only.
+    PostResult cancelled = ledger.service().cancel(records, new PostInput("delivery", delivery.id(), null, null, null));
+    assertThat(cancelled.vouchers()).singleElement().satisfies(v -> assertThat(balances(v)).containsEntry("5401", new BigDecimal("-60.00")));
+  }
+
+  private PostResult repost(String form, String id) {
+    return ledger.service().repost(records, new PostInput(form, id, null, null, null));
+  }
+
+  private List<BigDecimal> stock(LedgerPlugin node) {
+    var position = node.service().report(records, new ReportInput("stock", null, null, null, null)).stock().get("BOLT@MAIN");
+    return List.of(position.qty().stripTrailingZeros(), position.value().setScale(2));
   }
 
   @Test

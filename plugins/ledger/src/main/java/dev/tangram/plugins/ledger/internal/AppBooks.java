@@ -74,6 +74,12 @@ final class AppBooks {
     throw new ConflictException("ledger", "busy", "The books kept changing under this operation; try again");
   }
 
+  /** The entry written for {@code sourceKey}, if any, once caught up with the journal. */
+  synchronized java.util.Optional<LedgerEntry> written(LedgerLog log, String sourceKey) {
+    catchUp(log);
+    return java.util.Optional.ofNullable(bySource.get(sourceKey));
+  }
+
   /** Runs a query on the caught-up working copy (on default books while nothing is written yet). */
   synchronized <T> T read(LedgerLog log, Function<LedgerBook, T> query) {
     catchUp(log);

@@ -53,6 +53,74 @@ public final class LedgerBook {
     return new Outcome(posting.status(), ids);
   }
 
+  /**
+   * Posts an edited document again. Posted vouchers are immutable (DOMAIN §2.1), so a correction is
+   * a reversal and a new voucher: the document's vouchers that still count are reversed on
+   * {@code on}, and the document as it reads now is posted on the later of its own date and
+   * {@code on} (a stock movement may not be dated before the reversal that precedes it). Both are
+   * planned in one stock workspace and committed together: refused whole or done whole. With FIFO,
+   * a receipt can be corrected only while its own layer is whole (nothing issued from it yet). A document
+   * never posted is posted as {@link #post} would; one that reads as it did when posted posts
+   * nothing ({@code unchanged}).
+   */
+  public Outcome repost(LedgerEvent document, LocalDate on) {
+    String no = PostingContext.require(document.no(), "no", "Document number");
+    var known = documents.find(no);
+    if (known.isEmpty() || !known.get().isFinal()) return post(document);
+    DocumentRecord record = known.get();
+    if (record.status().equals("cancelled") || record.status().equals("deleted")) {
+      throw new LedgerRefusedException("already_reversed", "target", "Document " + no + " is " + record.status());
+    }
+    String type = PostingContext.require(document.doc(), "doc", "Document type");
+    if (!type.equals(record.type()) || type.equals("expenseClaim")) {
+      // An approved claim posts once (its advance offset reads balances this plan would change).
+      throw new LedgerRefusedException("invalid_document", "doc", "Document " + no + " (" + record.type()
+          + ") cannot be posted again as " + type);
+    }
+    if (isUnchanged(document)) return new Outcome("unchanged", List.of());
+    DocumentPoster poster = DocumentPosters.find(type).orElseThrow(() -> new LedgerRefusedException(
+        "unknown_document_type", "doc", "No posting rule for document type '" + type + "'"));
+    LocalDate own = LedgerDates.parse(document.date(), "date");
+    LocalDate date = own.isAfter(on) ? own : on;
+    StockWorkspace workspace = new StockWorkspace(stock);
+    PostingContext context = new PostingContext(document, no, date, setup.chart(), setup.rules(), setup.settings(),
+        setup.vatRate(), workspace, documents, journal.balances(), setup.approvalRule());
+    // Stock may not go negative between the two steps. A receipt's new version is received before the
+    // old one is taken back (some of its goods may have left since: 100 received, 30 delivered, the
+    // receipt corrected to 90); any other document's old version is taken back first (a delivery's
+    // old issue returns the stock its new issue may need).
+    Posting posting;
+    List<VoucherDraft> drafts;
+    if (type.equals("goodsReceipt")) {
+      posting = poster.post(context);
+      drafts = reversalsOf(no, on, workspace);
+    } else {
+      drafts = reversalsOf(no, on, workspace);
+      posting = poster.post(context);
+    }
+    drafts.addAll(posting.vouchers());
+    List<String> ids = commit(drafts, workspace);
+    documents.put(no, new DocumentRecord(document, posting.status(), posting.invoiceTotals(), posting.approvalPath()));
+    return new Outcome("reposted", ids);
+  }
+
+  private List<VoucherDraft> reversalsOf(String no, LocalDate on, StockWorkspace workspace) {
+    List<VoucherDraft> drafts = new ArrayList<>();
+    for (Voucher v : journal.liveOfDocument(no).reversed()) {
+      drafts.add(Reversals.reverse(v, on, no + " (correction)", setup.settings().reversal(), workspace));
+    }
+    return drafts;
+  }
+
+  /**
+   * Whether {@code document} reads as its number was last posted (numbers compared by value:
+   * 5000 and 5000.00 are the same amount), so posting it again would change nothing.
+   */
+  public boolean isUnchanged(LedgerEvent document) {
+    return document.no() != null && documents.find(document.no())
+        .map(r -> LedgerJson.sameValues(r.event(), document)).orElse(false);
+  }
+
   /** Posts again a document seen earlier (a flow retrying {@code ledger.postExpense}). */
   public Outcome postAgain(String no) {
     DocumentRecord record = documents.find(no).orElseThrow(() -> unknownDocument(no));

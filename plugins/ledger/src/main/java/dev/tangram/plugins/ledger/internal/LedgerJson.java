@@ -13,4 +13,27 @@ final class LedgerJson {
       .build();
 
   private LedgerJson() {}
+
+  /** Whether two values have the same JSON, numbers compared by value (2 = 2.00). */
+  static boolean sameValues(Object a, Object b) {
+    return normalised(MAPPER.valueToTree(a)).equals(normalised(MAPPER.valueToTree(b)));
+  }
+
+  private static tools.jackson.databind.JsonNode normalised(tools.jackson.databind.JsonNode node) {
+    if (node.isNumber()) {
+      java.math.BigDecimal value = node.decimalValue();
+      return MAPPER.getNodeFactory().numberNode(value.signum() == 0 ? java.math.BigDecimal.ZERO : value.stripTrailingZeros());
+    }
+    if (node instanceof tools.jackson.databind.node.ObjectNode object) {
+      var copy = MAPPER.createObjectNode();
+      object.properties().forEach(e -> copy.set(e.getKey(), normalised(e.getValue())));
+      return copy;
+    }
+    if (node instanceof tools.jackson.databind.node.ArrayNode array) {
+      var copy = MAPPER.createArrayNode();
+      array.forEach(e -> copy.add(normalised(e)));
+      return copy;
+    }
+    return node;
+  }
 }

@@ -48,19 +48,7 @@ public final class LedgerService {
     String sourceKey;
     if (input.form() != null) {
       Record record = record(records, input);
-      String doc = input.doc() != null ? input.doc() : expense ? "expenseClaim"
-          : RecordDocuments.documentTypeOf(record.form()).orElseThrow(() -> new LedgerRefusedException("unknown_document_type",
-              "form", "Records of form '" + record.form() + "' have no posting rule; name one in 'doc'"));
-      ObjectNode given = input.event() == null ? null : LedgerJson.MAPPER.valueToTree(input.event());
-      ObjectNode read = new RecordDocuments(records).read(record, doc, given);
-      if (doc.equals("expenseClaim") && !read.has("approvals")) {
-        if (!expense && NOT_APPROVED.contains(record.status())) {
-          throw new LedgerRefusedException("not_approved", "recordId",
-              "Expense claim " + RecordDocuments.numberOf(record) + " is " + record.status() + ", not approved");
-        }
-        read.put("status", "approved");
-      }
-      event = RecordDocuments.bind(read);
+      event = document(records, record, input, expense);
       sourceKey = record.form() + "/" + record.id() + "/post";
     } else if (input.event() != null) {
       event = input.event();
@@ -72,6 +60,51 @@ public final class LedgerService {
       throw new LedgerRefusedException("unknown_action", "event.action", "post takes documents; use cancel, closePeriod or reopenPeriod");
     }
     return apply(records, sourceKey, event);
+  }
+
+  /**
+   * Posts an edited record again: its live vouchers reversed on {@code input.date} (default today)
+   * and the record as it is now posted, in one journal entry (see {@link LedgerBook#repost}). Once
+   * per record version; a record whose document reads as when it was posted writes nothing
+   * ({@code unchanged}), and one never posted is posted.
+   */
+  public PostResult repost(AppRecords records, PostInput input) {
+    if (input.form() == null) {
+      throw new LedgerRefusedException("missing_field", "form", "Name the record to post again (form and recordId)");
+    }
+    Record record = record(records, input);
+    LedgerEvent document = document(records, record, input, false);
+    String sourceKey = record.form() + "/" + record.id() + "/repost/" + record.version();
+    AppBooks books = books(records);
+    var earlier = books.written(new RecordsLedgerLog(records), sourceKey);
+    if (earlier.isPresent()) {
+      LedgerEntry entry = earlier.get();
+      return new PostResult(entry.outcome(), sourceKey, entry.documentNo(), true, entry.seq(), entry.vouchers());
+    }
+    if (books.read(new RecordsLedgerLog(records), book -> book.isUnchanged(document))) {
+      return new PostResult("unchanged", sourceKey, document.no(), false, 0, List.of());
+    }
+    String date = input.date() != null ? input.date() : LocalDate.now(clock).toString();
+    ObjectNode event = LedgerJson.MAPPER.valueToTree(document);
+    event.put("action", "repost").put("correctedOn", date);
+    return apply(records, sourceKey, RecordDocuments.bind(event));
+  }
+
+  /** The record read as the ledger document its posting rule expects. */
+  private static LedgerEvent document(AppRecords records, Record record, PostInput input, boolean expense) {
+    String doc = input.doc() != null ? input.doc() : expense ? "expenseClaim"
+        : RecordDocuments.documentTypeOf(record.form()).orElseThrow(() -> new LedgerRefusedException("unknown_document_type",
+            "form", "Records of form '" + record.form() + "' have no posting rule; name one in 'doc'"));
+    ObjectNode given = input.event() == null ? null : LedgerJson.MAPPER.valueToTree(input.event());
+    ObjectNode read = new RecordDocuments(records).read(record, doc, given);
+    if (doc.equals("expenseClaim") && !read.has("approvals")) {
+      if (!expense && NOT_APPROVED.contains(record.status())) {
+        throw new LedgerRefusedException("not_approved", "recordId",
+            "Expense claim " + RecordDocuments.numberOf(record) + " is " + record.status() + ", not approved");
+      }
+      read.put("status", "approved");
+    }
+    return RecordDocuments.bind(read);
   }
 
   /** Cancels the posting of a record: reversal vouchers dated {@code input.date} (default today). */
@@ -129,7 +162,7 @@ public final class LedgerService {
         throw new LedgerRefusedException("duplicate_document", "no",
             "Document " + event.no() + " is already posted (from another record)");
       }
-      if (outcome.status().equals("pending")) return null;
+      if (outcome.status().equals("pending") || outcome.status().equals("unchanged")) return null;
       String date = event.date() != null ? event.date()
           : event.period() != null ? LedgerDates.period(event.period(), "period").atEndOfMonth().toString() : null;
       return new AppBooks.Change(LedgerEntry.EVENT, event.no() != null ? event.no() : event.target(), date,

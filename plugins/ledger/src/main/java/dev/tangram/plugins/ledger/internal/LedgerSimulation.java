@@ -43,6 +43,7 @@ public final class LedgerSimulation {
     String target = event.target();
     return switch (action) {
       case "cancel" -> book.cancel(required(target), LedgerDates.parse(event.date(), "date"));
+      case "repost" -> book.repost(documentOf(event), LedgerDates.parse(event.correctedOn(), "correctedOn"));
       case "reverse" -> book.reverse(required(target), LedgerDates.parse(event.date(), "date"));
       case "delete" -> book.delete(required(target));
       case "closePeriod", "close" -> book.closePeriod(periodOf(event));
@@ -52,6 +53,13 @@ public final class LedgerSimulation {
         throw new LedgerRefusedException("unknown_action", "action", "Unknown ledger action '" + action + "'");
       }
     };
+  }
+
+  /** The document a {@code repost} event carries: the event without its action fields. */
+  static LedgerEvent documentOf(LedgerEvent event) {
+    var tree = LedgerJson.MAPPER.valueToTree(event);
+    ((tools.jackson.databind.node.ObjectNode) tree).remove(List.of("action", "target", "correctedOn"));
+    return LedgerJson.MAPPER.treeToValue(tree, LedgerEvent.class);
   }
 
   private static String required(String target) {
