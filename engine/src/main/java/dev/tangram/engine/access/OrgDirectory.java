@@ -6,10 +6,12 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import dev.tangram.engine.common.ConflictException;
+import dev.tangram.engine.common.ExpiringCache;
 import dev.tangram.engine.common.FieldError;
 import dev.tangram.engine.common.MongoWrites;
 import dev.tangram.engine.common.NotFoundException;
 import dev.tangram.engine.common.ValidationException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -22,17 +24,31 @@ import org.jspecify.annotations.Nullable;
  * Users, the department tree and roles, in {@code _users}, {@code _departments} and
  * {@code _roles}. Every write checks its references (departments, roles, heads, parents) and
  * refuses cycles, so the tree stays a tree. Credentials on {@code _users} are the runtime's.
+ * Lookups by id and role members are read through a short cache: approver resolution and access
+ * checks ask for the same few users and departments many times per request (a change made on this
+ * node is seen at once, one made on another node within {@link #TRUST}).
  */
 public final class OrgDirectory {
 
   private final MongoCollection<Document> users;
   private final MongoCollection<Document> departments;
   private final MongoCollection<Document> roles;
+  private final ExpiringCache<Optional<DirectoryUser>> userById;
+  private final ExpiringCache<Optional<Department>> departmentById;
+  private final ExpiringCache<List<String>> roleMembers;
+
+  static final Duration TRUST = Duration.ofSeconds(2);
 
   public OrgDirectory(MongoDatabase database) {
     this.users = database.getCollection("_users");
     this.departments = database.getCollection("_departments");
     this.roles = database.getCollection("_roles");
+    // only found entries are remembered: a user or department created elsewhere is seen at once
+    this.userById = new ExpiringCache<>(TRUST, id -> Optional.ofNullable(users.find(Filters.eq("_id", id)).first()).map(OrgDirectory::toUser),
+        Optional::isPresent);
+    this.departmentById = new ExpiringCache<>(TRUST,
+        id -> Optional.ofNullable(departments.find(Filters.eq("_id", id)).first()).map(OrgDirectory::toDepartment), Optional::isPresent);
+    this.roleMembers = new ExpiringCache<>(TRUST, this::readUsersWithRole, members -> true);
   }
 
   // ---- users ----
@@ -51,6 +67,8 @@ public final class OrgDirectory {
     } else if (users.updateOne(Filters.eq("_id", user.username()), new Document("$set", fields)).getMatchedCount() == 0) {
       throw new NotFoundException("username", "There is no user '" + user.username() + "'");
     }
+    userById.invalidate(user.username());
+    roleMembers.invalidatePrefix("");
     return user;
   }
 
@@ -68,7 +86,7 @@ public final class OrgDirectory {
   }
 
   public Optional<DirectoryUser> findUser(String username) {
-    return Optional.ofNullable(users.find(Filters.eq("_id", username)).first()).map(OrgDirectory::toUser);
+    return userById.get(username);
   }
 
   public DirectoryUser getUser(String username) {
@@ -100,6 +118,7 @@ public final class OrgDirectory {
     } else if (departments.updateOne(Filters.eq("_id", department.id()), new Document("$set", fields)).getMatchedCount() == 0) {
       throw new NotFoundException("id", "There is no department '" + department.id() + "'");
     }
+    departmentById.invalidate(department.id());
     return department;
   }
 
@@ -110,7 +129,7 @@ public final class OrgDirectory {
   }
 
   public Optional<Department> findDepartment(String id) {
-    return Optional.ofNullable(departments.find(Filters.eq("_id", id)).first()).map(OrgDirectory::toDepartment);
+    return departmentById.get(id);
   }
 
   /** Removes a department that has no sub-departments and no members. */
@@ -123,6 +142,7 @@ public final class OrgDirectory {
       throw new ConflictException("id", "hasMembers", "Department '" + id + "' has members; move them first");
     }
     departments.deleteOne(Filters.eq("_id", id));
+    departmentById.invalidate(id);
   }
 
   /** The department's ancestors, nearest first (its parent, the parent's parent, …). */
@@ -202,10 +222,14 @@ public final class OrgDirectory {
 
   /** Users who have {@code role}, enabled ones only. */
   public List<String> usersWithRole(String role) {
+    return roleMembers.get(role);
+  }
+
+  private List<String> readUsersWithRole(String role) {
     List<String> result = new ArrayList<>();
     users.find(Filters.and(Filters.eq("roles", role), Filters.eq("enabled", true))).sort(Sorts.ascending("_id"))
         .forEach(d -> result.add(d.getString("_id")));
-    return result;
+    return List.copyOf(result);
   }
 
   private void checkReferences(DirectoryUser user, List<FieldError> errors) {

@@ -101,15 +101,40 @@ public final class EventOutbox implements AutoCloseable {
     return EventDocuments.toDocument(event);
   }
 
-  /**
-   * Publishes an event that is not part of a record write (flow and task events): stored, then
-   * handed to the consumers.
-   */
+  /** Publishes one event that is not part of a record write; see {@link #publish(List)}. */
   public void publish(Event event) {
-    Document stored = EventDocuments.toDocument(event).append("pending", names()).append("open", true);
-    markOpen(event.id());
-    insertIgnoringDuplicate(events, stored);
-    dispatch(stored);
+    publish(List.of(event));
+  }
+
+  /**
+   * Publishes events that are not part of a record write (the flow and task events of one process
+   * engine transaction), in order. Like {@link #relay}, the consumers come before the store: each
+   * event's marker carries the event, so recovery hands it over if the node dies before it is
+   * stored; then all are stored in one write, each closed or with the consumers still pending.
+   * Three round trips for the batch, however many events it has.
+   */
+  public void publish(List<Event> batch) {
+    if (batch.isEmpty()) {
+      return;
+    }
+    List<Document> documents = batch.stream().map(EventDocuments::toDocument).toList();
+    open.insertMany(documents.stream().map(d -> new Document("_id", d.getObjectId("_id")).append("event", d)).toList());
+    List<Document> stored = new ArrayList<>();
+    List<ObjectId> settled = new ArrayList<>();
+    List<String> everyone = names();
+    for (int i = 0; i < batch.size(); i++) {
+      List<String> taken = handOver(batch.get(i), everyone);
+      List<String> pending = everyone.stream().filter(n -> !taken.contains(n)).toList();
+      Document event = new Document(documents.get(i));
+      if (pending.isEmpty()) {
+        stored.add(event.append("doneAt", Date.from(clock.instant())));
+        settled.add(event.getObjectId("_id"));
+      } else {
+        stored.add(event.append("pending", pending).append("open", true));
+      }
+    }
+    events.insertMany(stored);
+    dropMarkers(settled);
   }
 
   /**
@@ -141,7 +166,7 @@ public final class EventOutbox implements AutoCloseable {
   /** Writes a deletion's event, tentative until {@link #confirm}; returns its id. */
   public ObjectId beginDelete(Event event) {
     Document stored = EventDocuments.toDocument(event).append("pending", names()).append("open", true).append("tentative", true);
-    markOpen(event.id());
+    insertIgnoringDuplicate(open, new Document("_id", event.id()));
     events.insertOne(stored);
     return event.id();
   }
@@ -297,8 +322,9 @@ public final class EventOutbox implements AutoCloseable {
 
   /**
    * Open events staged before {@code before}, oldest first. A marker without a stored event is an
-   * event whose relay did not finish: relayed again from the record the marker names if the event
-   * is still there; otherwise (or without a record) dropped, since then nothing was committed.
+   * event whose relay or publication did not finish: a published one is stored from the marker; a
+   * record's is relayed again from the record the marker names if the event is still there;
+   * otherwise (or without a record) dropped, since then nothing was committed.
    */
   private List<Document> openEvents(Instant before) {
     List<Document> markers = new ArrayList<>();
@@ -309,6 +335,12 @@ public final class EventOutbox implements AutoCloseable {
       Document event = events.find(Filters.eq("_id", id)).first();
       if (event != null && Boolean.TRUE.equals(event.getBoolean("open"))) {
         found.add(event);
+      } else if (event == null && marker.get("event") instanceof Document published) {
+        // published, not stored: every consumer gets it (again — at least once)
+        Document reopened = new Document(published).append("pending", names()).append("open", true);
+        if (insertIgnoringDuplicate(events, reopened)) {
+          found.add(reopened);
+        }
       } else if (event != null || !relayFromRecord(marker)) {
         open.deleteOne(Filters.eq("_id", id));
       }
@@ -360,10 +392,6 @@ public final class EventOutbox implements AutoCloseable {
         confirm(d.getObjectId("_id"));
       }
     }
-  }
-
-  private void markOpen(ObjectId id) {
-    insertIgnoringDuplicate(open, new Document("_id", id));
   }
 
   private void dropMarkers(List<ObjectId> ids) {

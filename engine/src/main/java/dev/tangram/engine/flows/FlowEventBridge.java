@@ -67,55 +67,78 @@ final class FlowEventBridge implements FlowableEventListener {
     var execution = CommandContextUtil.getExecutionEntityManager().findById(pid);
     String recordId = execution == null ? null : execution.getBusinessKey();
     FlowableEngineEventType type = (FlowableEngineEventType) event.getType();
-    Runnable after = switch (type) {
-      case PROCESS_STARTED -> () -> publish(EventTypes.FLOW_STARTED, app, form, recordId, new Document("processInstanceId", pid));
-      case TASK_CREATED, TASK_COMPLETED -> {
-        Task task = entityTask;
-        Document details = new Document("processInstanceId", pid).append("taskId", task.getId())
-            .append("node", task.getTaskDefinitionKey()).append("assignee", task.getAssignee());
-        yield () -> publish(type == FlowableEngineEventType.TASK_CREATED ? EventTypes.TASK_CREATED : EventTypes.TASK_COMPLETED,
-            app, form, recordId, details);
-      }
-      default -> () -> {
-        try {
-          instances.finish(pid);
-        } catch (RuntimeException failure) {
-          instances.logFailure("Finishing the record of process " + pid, failure);
-        }
-      };
+    Step step = switch (type) {
+      case PROCESS_STARTED -> new Publish(event(EventTypes.FLOW_STARTED, app, form, recordId, new Document("processInstanceId", pid)));
+      case TASK_CREATED, TASK_COMPLETED -> new Publish(event(type == FlowableEngineEventType.TASK_CREATED ? EventTypes.TASK_CREATED : EventTypes.TASK_COMPLETED,
+          app, form, recordId, new Document("processInstanceId", pid).append("taskId", entityTask.getId())
+              .append("node", entityTask.getTaskDefinitionKey()).append("assignee", entityTask.getAssignee())));
+      default -> new Finish(pid);
     };
-    afterCommit(after);
+    afterCommit(step);
   }
 
+  /** What a transaction leaves to do after its commit: publish an event, or finish an ended instance's record. */
+  private sealed interface Step permits Publish, Finish {}
+
+  private record Publish(Event event) implements Step {}
+
+  private record Finish(String processInstanceId) implements Step {}
+
   /**
-   * Queues work to run once the transaction committed. All the work of one transaction runs in one
-   * fresh command after the commit (the closing command context must not be reused), in the order
-   * the events came — not one command per event.
+   * Queues a step to run once the transaction committed. All the steps of one transaction run in
+   * one fresh command after the commit (the closing command context must not be reused), in the
+   * order the events came — not one command per event.
    */
-  private static void afterCommit(Runnable work) {
+  private void afterCommit(Step step) {
     var commandContext = Context.getCommandContext();
     @SuppressWarnings("unchecked")
-    List<Runnable> queued = (List<Runnable>) commandContext.getAttribute(AFTER_COMMIT);
+    List<Step> queued = (List<Step>) commandContext.getAttribute(AFTER_COMMIT);
     if (queued != null) {
-      queued.add(work);
+      queued.add(step);
       return;
     }
-    List<Runnable> fresh = new ArrayList<>(List.of(work));
+    List<Step> fresh = new ArrayList<>(List.of(step));
     commandContext.addAttribute(AFTER_COMMIT, fresh);
     var executor = CommandContextUtil.getProcessEngineConfiguration().getCommandExecutor();
     Context.getTransactionContext().addTransactionListener(TransactionState.COMMITTED, context ->
         executor.execute(new CommandConfig(false, TransactionPropagation.REQUIRES_NEW), c -> {
-          fresh.forEach(Runnable::run);
+          run(fresh);
           return null;
         }));
   }
 
-  private void publish(String type, String app, String form, String recordId, Document details) {
+  /**
+   * Publishes the events of a transaction together (one outbox batch, not one per event), but those
+   * before an instance's end ahead of the record's status change, so subscribers see them in order.
+   */
+  private void run(List<Step> steps) {
+    List<Event> batch = new ArrayList<>();
+    for (Step step : steps) {
+      switch (step) {
+        case Publish p -> batch.add(p.event());
+        case Finish f -> {
+          publish(batch);
+          batch.clear();
+          try {
+            instances.finish(f.processInstanceId());
+          } catch (RuntimeException failure) {
+            instances.logFailure("Finishing the record of process " + f.processInstanceId(), failure);
+          }
+        }
+      }
+    }
+    publish(batch);
+  }
+
+  private Event event(String type, String app, String form, String recordId, Document details) {
+    return new Event(new ObjectId(), type, app, form, recordId, 0L, FlowStatus.IN_APPROVAL, "flow", deps.clock().instant(), null, null, details);
+  }
+
+  private void publish(List<Event> batch) {
     try {
-      deps.outbox().publish(new Event(new ObjectId(), type, app, form, recordId, 0L, FlowStatus.IN_APPROVAL, "flow",
-          deps.clock().instant(), null, null, details));
+      deps.outbox().publish(batch);
     } catch (RuntimeException failure) {
-      instances.logFailure("Publishing " + type, failure);
+      instances.logFailure("Publishing " + batch.stream().map(Event::type).toList(), failure);
     }
   }
 

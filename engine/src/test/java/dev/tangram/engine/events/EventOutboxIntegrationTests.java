@@ -169,6 +169,47 @@ class EventOutboxIntegrationTests {
   }
 
   @Test
+  void publishedEventsReachTheConsumersInOrderAndAreStoredClosedOrWithWhoIsStillPending() {
+    Event started = flowEvent(EventTypes.FLOW_STARTED);
+    Event created = flowEvent(EventTypes.TASK_CREATED);
+    failuresLeft.set(1); // the recorder fails on the first one: it stays pending for the relay thread to retry
+
+    mongo.outbox.publish(List.of(started, created));
+
+    assertThat(seen).extracting(Event::id).containsExactly(created.id());
+    MongoCollection<Document> stored = mongo.database.getCollection(EventOutbox.COLLECTION);
+    assertThat(stored.find(Filters.eq("_id", started.id())).first().getList("pending", String.class)).containsExactly("recorder");
+    assertThat(stored.find(Filters.eq("_id", created.id())).first()).containsKey("doneAt");
+    assertThat(mongo.database.getCollection(EventOutbox.OPEN).find().map(d -> d.getObjectId("_id")).into(new ArrayList<>()))
+        .containsExactly(started.id()); // the settled one's marker is gone
+
+    laterNode().recover();
+    assertThat(seen).extracting(Event::id).containsExactly(created.id(), started.id());
+    assertThat(mongo.outbox.pendingCount()).isZero();
+  }
+
+  @Test
+  void aCrashBeforeAPublishedEventWasStoredIsFinishedFromItsMarker() {
+    Event completed = flowEvent(EventTypes.TASK_COMPLETED);
+    // What a node leaves when it dies while the consumers ran, before storing the published event:
+    mongo.database.getCollection(EventOutbox.OPEN).insertOne(new Document("_id", completed.id())
+        .append("event", new Document(mongo.outbox.stage(completed))));
+
+    EventOutbox later = laterNode();
+    later.recover();
+    later.recover(); // again: nothing doubles
+
+    assertThat(seen).extracting(Event::id).containsExactly(completed.id());
+    assertThat(later.pendingCount()).isZero();
+    assertThat(mongo.database.getCollection(EventOutbox.COLLECTION).find(Filters.eq("_id", completed.id())).first()).containsKey("doneAt");
+  }
+
+  private static Event flowEvent(String type) {
+    return new Event(new ObjectId(), type, "fin", "customer", new ObjectId().toHexString(), 0L, "in_approval", "flow", Instant.now(), null, null,
+        new Document("processInstanceId", "p1"));
+  }
+
+  @Test
   void aMarkerWhoseEventIsNowhereIsDropped() {
     EventOutbox later = laterNode();
     mongo.database.getCollection(EventOutbox.OPEN).insertOne(new Document("_id", new ObjectId()).append("records", "records.fin.customer")
