@@ -32,6 +32,11 @@ import org.slf4j.LoggerFactory;
  * taken by exactly one node, so two nodes never make the same attempt) and hands each to a virtual
  * thread. Every subscription has its own cap of requests in flight, so a slow or dead receiver
  * only ever holds its own slots and delays nobody else; every request has a deadline.
+ *
+ * <p>A pass leases up to twice the cap per subscription: what does not fit in the free slots waits
+ * here and goes out as soon as a slot frees, without waiting for the next pass (whose store round
+ * trips queue behind the writers' on a busy store). A waiting delivery is sent only while its lease
+ * outlasts a whole request; otherwise it is left to run out, and the delivery is leased again.
  */
 public final class WebhookDeliveryWorker implements AutoCloseable {
 
@@ -46,6 +51,8 @@ public final class WebhookDeliveryWorker implements AutoCloseable {
   private final Clock clock;
   private final String node;
   private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+  /** Leased deliveries per subscription waiting for a free slot. */
+  private final Map<String, java.util.concurrent.ConcurrentLinkedQueue<Document>> waiting = new ConcurrentHashMap<>();
   /** Finished deliveries waiting to be moved out of the queue in one batch by the poller. */
   private final java.util.concurrent.ConcurrentLinkedQueue<Document> finished = new java.util.concurrent.ConcurrentLinkedQueue<>();
   private static final long MIN_PASS_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(10);
@@ -152,37 +159,67 @@ public final class WebhookDeliveryWorker implements AutoCloseable {
     }
   }
 
-  /** One pass: lease what is due for each enabled subscription with free slots, and send it. */
+  /** One pass: lease what is due for each enabled subscription with room, and send what fits its free slots. */
   void pollOnce() {
     Instant now = clock.instant();
     for (SubscriptionStore.Stored sub : subscriptions.allCached()) {
       String id = sub.subscription().id();
-      Optional<SubscriptionStore.Stored> stored = Optional.of(sub);
       if (!sub.subscription().enabled()) {
         continue; // disabled: its deliveries wait (re-enabling resumes them); a deleted one's are never claimed
       }
-      AtomicInteger busy = inFlight.computeIfAbsent(id, k -> new AtomicInteger());
-      int free = settings.maxInFlightPerEndpoint() - busy.get();
-      if (free <= 0) {
-        continue;
-      }
-      ExecutorService pool = senders;
-      if (pool == null || !running) {
+      if (senders == null || !running) {
         return;
       }
-      List<Document> claimed = deliveries.claim(id, free, now, now.plus(settings.lease()), node);
-      for (Document delivery : claimed) {
-        busy.incrementAndGet();
+      AtomicInteger busy = inFlight.computeIfAbsent(id, k -> new AtomicInteger());
+      java.util.concurrent.ConcurrentLinkedQueue<Document> queued = waiting.computeIfAbsent(id, k -> new java.util.concurrent.ConcurrentLinkedQueue<>());
+      int room = 2 * settings.maxInFlightPerEndpoint() - busy.get() - queued.size();
+      if (room > 0) {
+        queued.addAll(deliveries.claim(id, room, now, now.plus(settings.lease()), node));
+      }
+      pump(sub, busy, queued);
+    }
+  }
+
+  /** Sends waiting deliveries of one subscription while it has free slots. */
+  private void pump(SubscriptionStore.Stored sub, AtomicInteger busy, java.util.concurrent.ConcurrentLinkedQueue<Document> queued) {
+    ExecutorService pool = senders;
+    while (pool != null && running) {
+      int slots = busy.get();
+      if (slots >= settings.maxInFlightPerEndpoint() || !busy.compareAndSet(slots, slots + 1)) {
+        if (slots >= settings.maxInFlightPerEndpoint()) {
+          return;
+        }
+        continue;
+      }
+      Document delivery = queued.poll();
+      Instant latestStart = delivery == null ? null : delivery.getDate("leaseUntil").toInstant().minus(settings.requestTimeout());
+      if (delivery == null || clock.instant().isAfter(latestStart)) {
+        busy.decrementAndGet();
+        if (delivery == null) {
+          return;
+        }
+        continue; // its lease could run out mid-request: left to run out and be leased again
+      }
+      try {
         pool.execute(() -> {
           try {
-            attempt(stored.get(), delivery);
+            attempt(sub, delivery);
           } catch (RuntimeException e) {
             log.warn("Webhook delivery {} failed unexpectedly; its lease will run out and it is tried again", delivery.get("_id"), e);
           } finally {
             busy.decrementAndGet();
-            wakeUp(); // a record's next delivery may now go
+            Optional<SubscriptionStore.Stored> now = subscriptions.cached(sub.subscription().id());
+            if (now.isPresent() && now.get().subscription().enabled()) {
+              pump(now.get(), busy, queued); // the next waiting one takes the slot at once
+            } else {
+              queued.clear(); // disabled or deleted meanwhile: their leases run out
+            }
+            wakeUp(); // a record's next delivery may now be due
           }
         });
+      } catch (java.util.concurrent.RejectedExecutionException closing) {
+        busy.decrementAndGet();
+        return;
       }
     }
   }
