@@ -5,6 +5,7 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import dev.tangram.engine.events.Event;
 import dev.tangram.engine.events.EventConsumer;
@@ -136,23 +137,16 @@ public final class WebhookFanOut implements EventConsumer {
       order.deleteOne(Filters.eq("_id", event.recordId()));
       return;
     }
-    long v = event.recordVersion();
-    if (v <= 1) {
-      insertIgnoringDuplicate(event.recordId(), v); // the common case of a new record: one write
-      return;
-    }
-    if (order.updateOne(Filters.and(Filters.eq("_id", event.recordId()), Filters.lt("v", v)), Updates.set("v", v)).getMatchedCount() == 0) {
-      insertIgnoringDuplicate(event.recordId(), v);
-    }
-  }
-
-  private void insertIgnoringDuplicate(@Nullable String recordId, long v) {
+    // By _id alone ($max never lowers it, whoever wrote last): a filter on "v" as well would scan
+    // _webhook_order, one document per record ever fanned out, on the embedded store.
     try {
-      order.insertOne(new Document("_id", recordId).append("v", v));
+      order.updateOne(Filters.eq("_id", event.recordId()), Updates.max("v", event.recordVersion()), new UpdateOptions().upsert(true));
     } catch (MongoWriteException e) {
       if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
         throw e;
       }
+      // two upserts raced to create it: it exists now, so this one updates
+      order.updateOne(Filters.eq("_id", event.recordId()), Updates.max("v", event.recordVersion()));
     }
   }
 
