@@ -80,10 +80,26 @@ public final class AccessSettings {
 
   /** The form's grants, or the defaults when none were set. */
   public List<Grant> grants(String app, String form) {
+    return storedGrants(app, form).orElse(DEFAULT_GRANTS);
+  }
+
+  /** The grants set for the form (by an admin or a template), empty when the defaults apply. */
+  public Optional<List<Grant>> storedGrants(String app, String form) {
     Document d = load(app);
     Document forms = d == null ? null : d.get("forms", Document.class);
     List<Document> stored = forms == null ? null : forms.getList(form, Document.class);
-    return stored == null ? DEFAULT_GRANTS : stored.stream().map(AccessSettings::toGrant).toList();
+    return Optional.ofNullable(stored).map(l -> l.stream().map(AccessSettings::toGrant).toList());
+  }
+
+  /** Forgets the grants of every form of the app (its forms are gone); its admins and members stay. */
+  public void removeGrants(String app) {
+    access.updateOne(Filters.eq("_id", app), Updates.unset("forms"));
+    cache.invalidate(app);
+  }
+
+  /** Whether {@code holder} is {@code everyone}, {@code user:…}, {@code role:…} or {@code department:…}. */
+  public static boolean isHolder(String holder) {
+    return HOLDER.matcher(holder).matches();
   }
 
   public void setGrants(String app, String form, List<Grant> grants) {

@@ -1,5 +1,6 @@
 package dev.tangram.engine.templates;
 
+import dev.tangram.engine.access.Grant;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -18,13 +19,15 @@ import tools.jackson.databind.JsonNode;
  * @param labels      locale → label key → text (e.g. {@code zh-CN} → {@code item.code} → 物料编码)
  * @param migrations  what upgrading to a version does to stored records
  * @param roles       the roles its flows name; install creates those the directory lacks
+ * @param permissions form key → the grants install sets on it (in place of the defaults); forms
+ *                    not listed keep the defaults
  */
 public record TemplatePackage(
     String key, SemVer version, Map<String, String> name, Map<String, String> description, String category,
     List<String> requiredPlugins, List<String> requiredTemplates, List<Parameter> parameters,
     Map<String, JsonNode> forms, Map<String, JsonNode> flows, List<RuleFile> rules, Map<String, JsonNode> views,
     List<DataSet> data, Map<String, Map<String, String>> labels, List<Migration> migrations, String origin,
-    List<RoleSpec> roles) {
+    List<RoleSpec> roles, Map<String, List<Grant>> permissions) {
 
   /** The name in {@code locale}, falling back to English and then to the key. */
   public String name(String locale) {

@@ -1,5 +1,6 @@
 package dev.tangram.engine.templates;
 
+import dev.tangram.engine.access.AccessSettings;
 import dev.tangram.engine.access.OrgDirectory;
 import dev.tangram.engine.apps.AppService;
 import dev.tangram.engine.common.ConflictException;
@@ -15,6 +16,7 @@ import dev.tangram.engine.templates.internal.Installer;
 import dev.tangram.engine.templates.internal.PackageChecker;
 import dev.tangram.engine.templates.internal.ParameterValues;
 import dev.tangram.engine.templates.internal.TemplateFlows;
+import dev.tangram.engine.templates.internal.TemplateGrants;
 import dev.tangram.engine.templates.internal.Upgrader;
 import dev.tangram.engine.views.ViewStore;
 import java.util.ArrayList;
@@ -51,20 +53,29 @@ public final class TemplateService {
   private final Installer installer;
   private final Upgrader upgrader;
   private final TemplateFlows flows;
+  private final TemplateGrants grants;
   private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
 
   /** Templates on an engine without flows: flows are checked and kept in the journal, not deployed. */
   public TemplateService(TemplateCatalog catalog, AppService apps, FormService forms, RecordService records,
       com.mongodb.client.MongoDatabase database, java.time.Clock clock) {
-    this(catalog, apps, forms, records, database, clock, null, null);
+    this(catalog, apps, forms, records, database, clock, null, null, null);
+  }
+
+  /** Templates whose grants are kept in the journal only (no access settings). */
+  public TemplateService(TemplateCatalog catalog, AppService apps, FormService forms, RecordService records,
+      com.mongodb.client.MongoDatabase database, java.time.Clock clock, @Nullable FlowDefinitions flows, @Nullable OrgDirectory directory) {
+    this(catalog, apps, forms, records, database, clock, flows, directory, null);
   }
 
   /**
    * @param flows     the flows feature: template flows are deployed through it (null: kept in the journal only)
    * @param directory where the roles a template declares are created
+   * @param access    where the grants a template ships are set (null: kept in the journal only)
    */
   public TemplateService(TemplateCatalog catalog, AppService apps, FormService forms, RecordService records,
-      com.mongodb.client.MongoDatabase database, java.time.Clock clock, @Nullable FlowDefinitions flows, @Nullable OrgDirectory directory) {
+      com.mongodb.client.MongoDatabase database, java.time.Clock clock, @Nullable FlowDefinitions flows, @Nullable OrgDirectory directory,
+      @Nullable AccessSettings access) {
     this.catalog = catalog;
     this.apps = apps;
     this.forms = forms;
@@ -72,8 +83,9 @@ public final class TemplateService {
     this.journal = new Installations(database, clock);
     this.views = new ViewStore(database);
     this.flows = new TemplateFlows(flows, directory);
-    this.installer = new Installer(apps, forms, records, journal, views, this.flows);
-    this.upgrader = new Upgrader(forms, records, journal, views, installer, this.flows);
+    this.grants = new TemplateGrants(access, directory);
+    this.installer = new Installer(apps, forms, records, journal, views, this.flows, grants);
+    this.upgrader = new Upgrader(forms, records, journal, views, installer, this.flows, grants);
   }
 
   public TemplateCatalog catalog() {
@@ -155,7 +167,7 @@ public final class TemplateService {
    * its records is in approval (those approvals would be left with no app; withdraw or finish them
    * first). Without {@code purge} the forms, records and deployed flows stay (hidden with the app,
    * found again by the next install, whose flow steps then deploy nothing); with it they are
-   * deleted, the flows' history with them. Roles the install created stay: they belong to the
+   * deleted, the flows' history and the forms' grants with them. Roles the install created stay: they belong to the
    * directory, and users may hold them.
    */
   public UninstallResult uninstall(String app, boolean purge, boolean dryRun, String actor) {
@@ -188,6 +200,7 @@ public final class TemplateService {
         flows.remove(app, forms.formKeys(app));
         records.purgeApp(app);
         forms.removeAll(app);
+        grants.removeAll(app);
         journal.remove(app);
       } else {
         journal.set(app, "state", Installations.KEPT);

@@ -1,6 +1,7 @@
 package dev.tangram.runtime.config;
 
 import com.mongodb.client.MongoDatabase;
+import dev.tangram.engine.access.AccessSettings;
 import dev.tangram.engine.access.OrgDirectory;
 import dev.tangram.engine.apps.AppService;
 import dev.tangram.engine.flows.Flows;
@@ -21,7 +22,7 @@ import org.springframework.context.annotation.Configuration;
  * The template marketplace: built-in packages from the class path (the templates module), folders
  * and zips under {@code tangram.templates.dir} (default {@code <data-dir>/templates}) and uploads.
  * Template flows are deployed through the flows feature, and the roles they name are created in
- * the directory. At start, an install or upgrade a stopped engine left half-way is finished or
+ * the directory, and the grants they ship are set on their forms. At start, an install or upgrade a stopped engine left half-way is finished or
  * rolled back.
  */
 @Configuration(proxyBeanMethods = false)
@@ -35,8 +36,8 @@ class TemplateConfiguration {
 
   @Bean
   TemplateService templateService(TemplateCatalog catalog, AppService apps, FormService forms, RecordService records,
-      MongoDatabase database, Clock clock, Flows flows, OrgDirectory directory) {
-    TemplateService templates = new TemplateService(catalog, apps, forms, records, database, clock, flows.definitions(), directory);
+      MongoDatabase database, Clock clock, Flows flows, OrgDirectory directory, AccessSettings access) {
+    TemplateService templates = new TemplateService(catalog, apps, forms, records, database, clock, flows.definitions(), directory, access);
     templates.recoverInterrupted();
     return templates;
   }

@@ -28,7 +28,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Installs one checked package as app {@code <template key>}, step by step through the journal:
  * app, roles its flows name, forms (created empty first, since relations may point either way,
- * then saved and published), views, seed data, flows (deployed through the flows feature). The
+ * then saved and published), the grants it ships per form, views, seed data, flows (deployed through the flows feature). The
  * plan checks every flow as the flows feature will deploy it, so a flow that would be refused
  * stops the install before anything is created. Every step is idempotent, so an install stopped
  * half-way is finished by running the remaining steps again ({@link #resume}); if that fails, it is
@@ -44,14 +44,17 @@ public final class Installer {
   private final Installations journal;
   private final ViewStore views;
   private final TemplateFlows flows;
+  private final TemplateGrants grants;
 
-  public Installer(AppService apps, FormService forms, RecordService records, Installations journal, ViewStore views, TemplateFlows flows) {
+  public Installer(AppService apps, FormService forms, RecordService records, Installations journal, ViewStore views, TemplateFlows flows,
+      TemplateGrants grants) {
     this.apps = apps;
     this.forms = forms;
     this.records = records;
     this.journal = journal;
     this.views = views;
     this.flows = flows;
+    this.grants = grants;
   }
 
   /** The journal document that plans installing {@code pkg}: every step and everything it writes. */
@@ -66,6 +69,7 @@ public final class Installer {
     });
     PackageProblems problems = new PackageProblems();
     flows.check(pkg.key(), renderer.flows(), checked, PackageChecker.roleKeys(pkg), problems);
+    grants.check(pkg, problems);
     problems.throwIfAny();
     Map<String, JsonNode> data = new LinkedHashMap<>();
     pkg.data().forEach(set -> data.put(set.file(), dataJson(set)));
@@ -77,6 +81,7 @@ public final class Installer {
     normalized.keySet().forEach(k -> steps.add("form:" + k + ":create"));
     normalized.keySet().forEach(k -> steps.add("form:" + k + ":save"));
     normalized.keySet().forEach(k -> steps.add("form:" + k + ":publish"));
+    pkg.permissions().keySet().forEach(k -> steps.add("grants:" + k));
     renderer.views().keySet().forEach(k -> steps.add("view:" + k));
     data.keySet().forEach(f -> steps.add("data:" + f));
     // flows last: seed data is reference data entered as if before approvals were switched on, not submissions
@@ -84,7 +89,8 @@ public final class Installer {
     Document paramDoc = new Document();
     params.forEach((k, v) -> paramDoc.append(k, Document.parse("{\"v\":" + v + "}").get("v")));
     Document shipped = new Document("forms", Installations.texts(normalized))
-        .append("flows", Installations.texts(renderer.flows())).append("views", Installations.texts(renderer.views()));
+        .append("flows", Installations.texts(renderer.flows())).append("views", Installations.texts(renderer.views()))
+        .append("permissions", Installations.texts(TemplateGrants.shipped(pkg)));
     return new Document("template", pkg.key()).append("version", pkg.version().toString()).append("origin", pkg.origin())
         .append("name", pkg.name(locale)).append("description", pkg.description().getOrDefault(locale, pkg.description().get("en")))
         .append("locale", locale).append("params", paramDoc).append("requires", pkg.requiredTemplates())
@@ -134,6 +140,7 @@ public final class Installer {
       }
       case "form" -> form(app, parts[1], parts[2], shippedForms.get(parts[1]), actor);
       case "roles" -> flows.ensureRoles(roles(plan), plan.getString("locale"));
+      case "grants" -> grants.apply(app, parts[1], Installations.fromTexts(plan.get("shipped", Document.class).get("permissions", Document.class)).get(parts[1]));
       case "flow" -> flows.deploy(app, parts[1], Installations.fromTexts(plan.get("flows", Document.class)).get(parts[1]), actor);
       case "view" -> views.put(app, parts[1], Installations.fromTexts(plan.get("shipped", Document.class).get("views", Document.class)).get(parts[1]));
       case "data" -> seedStep(app, step.substring("data:".length()), plan);
@@ -225,6 +232,7 @@ public final class Installer {
     }
     records.purgeApp(app);
     forms.removeAll(app);
+    grants.removeAll(app);
     apps.find(app).ifPresent(a -> apps.remove(app));
     journal.remove(app);
   }

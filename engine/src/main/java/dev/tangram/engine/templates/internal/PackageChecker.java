@@ -67,6 +67,7 @@ public final class PackageChecker {
     checkData(pkg, checked, problems);
     checkLabels(pkg, checked, problems);
     checkMigrations(pkg, checked, problems);
+    checkPermissions(pkg, checked, problems);
     problems.throwIfAny();
     return pkg;
   }
@@ -245,6 +246,27 @@ public final class PackageChecker {
         }
       });
     }
+  }
+
+  /** Grants name forms of the package and their fields; the roles they name are checked by the install plan (the directory counts). */
+  private static void checkPermissions(TemplatePackage pkg, Map<String, FormDefinition> forms, PackageProblems problems) {
+    pkg.permissions().forEach((key, grants) -> {
+      FormDefinition form = forms.get(key);
+      if (form == null) {
+        if (!pkg.forms().containsKey(key)) {
+          problems.add(PackageReader.MANIFEST, "permissions." + key, "unknownForm", "Grants for form '" + key + "', which the package does not have");
+        }
+        return;
+      }
+      for (int i = 0; i < grants.size(); i++) {
+        for (String field : grants.get(i).fields().keySet()) {
+          if (form.findField(field).isEmpty()) {
+            problems.add(PackageReader.MANIFEST, "permissions." + key + "[" + i + "].fields." + field, "unknownField",
+                "Form '" + key + "' has no field '" + field + "'");
+          }
+        }
+      }
+    });
   }
 
   static Set<String> roleKeys(TemplatePackage pkg) {

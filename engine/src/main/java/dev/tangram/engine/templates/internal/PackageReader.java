@@ -1,5 +1,10 @@
 package dev.tangram.engine.templates.internal;
 
+import dev.tangram.engine.access.AccessSettings;
+import dev.tangram.engine.access.FieldAccess;
+import dev.tangram.engine.access.Grant;
+import dev.tangram.engine.access.Operation;
+import dev.tangram.engine.access.RowScope;
 import dev.tangram.engine.common.Json;
 import dev.tangram.engine.common.Keys;
 import dev.tangram.engine.templates.SemVer;
@@ -11,6 +16,7 @@ import dev.tangram.engine.templates.TemplatePackage.Parameter;
 import dev.tangram.engine.templates.TemplatePackage.RuleFile;
 import dev.tangram.engine.templates.TemplatePackage.RoleSpec;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +35,8 @@ final class PackageReader {
 
   static final String MANIFEST = "template.json";
   static final Set<String> MANIFEST_ATTRIBUTES = Set.of("key", "version", "name", "description", "category", "requires",
-      "parameters", "forms", "flows", "rules", "views", "data", "locales", "migrations", "roles");
+      "parameters", "forms", "flows", "rules", "views", "data", "locales", "migrations", "roles", "permissions");
+  static final Set<String> GRANT_ATTRIBUTES = Set.of("to", "operations", "scope", "fields");
   static final Set<String> LOCALES = Set.of("en", "zh-CN");
   static final Set<String> PARAMETER_TYPES = Set.of("number", "money", "boolean", "text", "select");
 
@@ -70,7 +77,8 @@ final class PackageReader {
         strings(requires.get("plugins"), "requires.plugins"), strings(requires.get("templates"), "requires.templates"),
         parameters(m.get("parameters")), documents(m.get("forms"), "forms", "forms/"), documents(m.get("flows"), "flows", "flows/"),
         rules(m.get("rules")), documents(m.get("views"), "views", "views/"), data(m.get("data")),
-        labels(m.get("locales")), migrations(m.get("migrations")), files.origin(), roles(m.get("roles")));
+        labels(m.get("locales")), migrations(m.get("migrations")), files.origin(), roles(m.get("roles")),
+        permissions(m.get("permissions")));
     return pkg;
   }
 
@@ -257,6 +265,88 @@ final class PackageReader {
       result.add(new RoleSpec(key, localized(node, "name", false)));
     }
     return result;
+  }
+
+  /**
+   * {@code "permissions": {"<form>": [{"to", "operations", "scope", "fields"}]}}: the same grants
+   * as {@code PUT …/forms/{form}/permissions}, at most one per holder and scope.
+   */
+  private Map<String, List<Grant>> permissions(@Nullable JsonNode node) {
+    Map<String, List<Grant>> result = new LinkedHashMap<>();
+    if (node == null || node.isNull()) {
+      return result;
+    }
+    if (!node.isObject()) {
+      problems.add(MANIFEST, "permissions", "type", "'permissions' maps a form key to its list of grants");
+      return result;
+    }
+    node.properties().forEach(e -> {
+      String form = e.getKey();
+      List<Grant> grants = new ArrayList<>();
+      Set<String> seen = new java.util.HashSet<>();
+      List<JsonNode> entries = objects(e.getValue(), "permissions." + form);
+      for (int i = 0; i < entries.size(); i++) {
+        Grant grant = grant(entries.get(i), "permissions." + form + "[" + i + "]");
+        if (grant != null && !seen.add(grant.to() + "@" + grant.scope())) {
+          problems.add(MANIFEST, "permissions." + form + "[" + i + "]", "duplicate", "Form '" + form + "' has two grants to '"
+              + grant.to() + "' with scope " + grant.scope() + "; list the operations in one");
+        } else if (grant != null) {
+          grants.add(grant);
+        }
+      }
+      result.put(form, grants);
+    });
+    return result;
+  }
+
+  private @Nullable Grant grant(JsonNode node, String at) {
+    int before = problems.list().size();
+    node.propertyNames().stream().filter(n -> !GRANT_ATTRIBUTES.contains(n)).forEach(n -> problems.add(MANIFEST, at + "." + n, "unknown",
+        "A grant has to, operations, scope and fields, not '" + n + "'"));
+    String to = node.path("to").asString("");
+    if (!AccessSettings.isHolder(to)) {
+      problems.add(MANIFEST, at + ".to", "pattern", "'" + to + "' is not everyone, user:…, role:… or department:…");
+    }
+    Set<Operation> operations = EnumSet.noneOf(Operation.class);
+    JsonNode ops = node.path("operations");
+    if (!ops.isArray() || ops.isEmpty()) {
+      problems.add(MANIFEST, at + ".operations", "required", "A grant needs a list of operations: " + names(Operation.values()));
+    } else {
+      for (int i = 0; i < ops.size(); i++) {
+        Optional<Operation> op = constant(Operation.class, ops.get(i));
+        if (op.isEmpty()) {
+          problems.add(MANIFEST, at + ".operations[" + i + "]", "unknownOperation", "'" + ops.get(i).asString(ops.get(i).toString())
+              + "' is not an operation; use " + names(Operation.values()));
+        }
+        op.ifPresent(operations::add);
+      }
+    }
+    Optional<RowScope> scope = constant(RowScope.class, node.path("scope"));
+    if (scope.isEmpty()) {
+      problems.add(MANIFEST, at + ".scope", "unknownScope", "'" + node.path("scope").asString("") + "' is not a scope; use " + names(RowScope.values()));
+    }
+    Map<String, FieldAccess> fields = new LinkedHashMap<>();
+    JsonNode fieldNode = node.path("fields");
+    if (!fieldNode.isMissingNode() && !fieldNode.isNull() && !fieldNode.isObject()) {
+      problems.add(MANIFEST, at + ".fields", "type", "'fields' maps a field key to " + names(FieldAccess.values()));
+    }
+    fieldNode.properties().forEach(f -> {
+      Optional<FieldAccess> access = constant(FieldAccess.class, f.getValue());
+      if (access.isEmpty()) {
+        problems.add(MANIFEST, at + ".fields." + f.getKey(), "unknownAccess", "'" + f.getValue().asString(f.getValue().toString())
+            + "' is not a field access; use " + names(FieldAccess.values()));
+      }
+      access.ifPresent(a -> fields.put(f.getKey(), a));
+    });
+    return problems.list().size() > before ? null : new Grant(to, operations, scope.orElseThrow(), fields);
+  }
+
+  private static <E extends Enum<E>> Optional<E> constant(Class<E> type, JsonNode value) {
+    return java.util.Arrays.stream(type.getEnumConstants()).filter(c -> value.isString() && c.name().equals(value.asString())).findFirst();
+  }
+
+  private static String names(Enum<?>[] values) {
+    return String.join(", ", java.util.Arrays.stream(values).map(Enum::name).toList());
   }
 
   private List<Migration> migrations(@Nullable JsonNode array) {

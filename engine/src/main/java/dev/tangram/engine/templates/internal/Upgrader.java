@@ -23,11 +23,13 @@ import java.util.Set;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Upgrades an installed app from version A to B (or re-renders it with new parameters): a
- * three-way merge of A as shipped, the installed state and B for every form, flow and view;
+ * three-way merge of A as shipped, the installed state and B for every form, flow, view and the
+ * grants of each form;
  * declared migrations for renamed or removed fields; conflicts listed, never decided silently.
  * The installed side of a flow is the flow deployed now (the customer may have replaced it); a
  * merged flow that differs from it is checked and deployed. The merged result is planned in the
@@ -41,14 +43,17 @@ public final class Upgrader {
   private final ViewStore views;
   private final Installer installer;
   private final TemplateFlows flows;
+  private final TemplateGrants grants;
 
-  public Upgrader(FormService forms, RecordService records, Installations journal, ViewStore views, Installer installer, TemplateFlows flows) {
+  public Upgrader(FormService forms, RecordService records, Installations journal, ViewStore views, Installer installer, TemplateFlows flows,
+      TemplateGrants grants) {
     this.forms = forms;
     this.records = records;
     this.journal = journal;
     this.views = views;
     this.installer = installer;
     this.flows = flows;
+    this.grants = grants;
   }
 
   public UpgradeResult upgrade(Document installed, TemplatePackage target, @Nullable JsonNode givenParams,
@@ -91,6 +96,9 @@ public final class Upgrader {
     Map<String, JsonNode> mergedFlows = mergeAll("flows/", baseFlows, deployedFlows, theirsFlows, merge, false);
     Map<String, JsonNode> mergedViews = mergeAll("views/", Installations.fromTexts(shippedA.get("views", Document.class)),
         views.of(app), Installations.fromTexts(shippedB.get("views", Document.class)), merge, false);
+    Map<String, JsonNode> installedGrants = new LinkedHashMap<>();
+    Map<String, JsonNode> mergedGrants = mergeGrants(app, Installations.fromTexts(shippedA.get("permissions", Document.class)),
+        Installations.fromTexts(shippedB.get("permissions", Document.class)), theirsForms.keySet(), merge, installedGrants);
 
     Map<String, Long> affected = new LinkedHashMap<>();
     migrations.forEach(m -> affected.merge(m.form(), records.countAll(app, m.form()), (a, b) -> a));
@@ -119,6 +127,11 @@ public final class Upgrader {
     if (!target.roles().isEmpty()) {
       steps.add("roles");
     }
+    mergedGrants.forEach((k, g) -> {
+      if (!ThreeWayMerge.same(installedGrants.get(k), g)) {
+        steps.add("grants:" + k);
+      }
+    });
     mergedViews.keySet().forEach(k -> steps.add("view:" + k));
     List<String> seeded = installed.getList("seeded", String.class, List.of());
     plan.get("data", Document.class).keySet().stream().filter(f -> !seeded.contains(f)).forEach(f -> steps.add("data:" + f));
@@ -130,6 +143,7 @@ public final class Upgrader {
     Document upgrade = new Document(plan).append("state", Installations.UPGRADING).append("steps", steps).append("done", 0)
         .append("flows", Installations.texts(mergedFlows)).append("seedIds", installed.get("seedIds", new Document()))
         .append("pending", new Document("forms", Installations.texts(mergedForms)).append("views", Installations.texts(mergedViews))
+            .append("permissions", Installations.texts(mergedGrants))
             .append("migrations", migrationDocs(migrations)));
     journal.begin(app, upgrade);
     run(app, actor, observer);
@@ -175,6 +189,7 @@ public final class Upgrader {
               forms.getLatestPublished(app, parts[1]).version());
         }
         case "roles" -> flows.ensureRoles(Installer.roles(plan), plan.getString("locale"));
+        case "grants" -> grants.apply(app, parts[1], Installations.fromTexts(pending.get("permissions", Document.class)).get(parts[1]));
         case "flow" -> flows.deploy(app, parts[1], Installations.fromTexts(plan.get("flows", Document.class)).get(parts[1]), actor);
         case "view" -> views.put(app, parts[1], mergedViews.get(parts[1]));
         case "data" -> installer.seedStep(app, step.substring("data:".length()), plan);
@@ -200,6 +215,29 @@ public final class Upgrader {
       if (merged != null) {
         result.put(key, merged);
       }
+    }
+    return result;
+  }
+
+  /**
+   * The grants of every form A or B ships grants for (and B still has), merged grant by grant:
+   * a grant B adds is added, one A shipped and the admin removed stays removed, one both changed
+   * differently is a conflict. A form with no grants set (the defaults apply) counts as installed
+   * unchanged from A; a form A shipped no grants for has none in A.
+   */
+  private Map<String, JsonNode> mergeGrants(String app, Map<String, JsonNode> base, Map<String, JsonNode> theirs, Set<String> formsOfB,
+      ThreeWayMerge merge, Map<String, JsonNode> installed) {
+    Map<String, JsonNode> result = new LinkedHashMap<>();
+    for (String form : union(base.keySet(), theirs.keySet())) {
+      if (!formsOfB.contains(form)) {
+        continue; // a form B drops stays, unmanaged, with the grants it has
+      }
+      JsonNode none = JsonNodeFactory.instance.objectNode();
+      JsonNode a = base.getOrDefault(form, none);
+      JsonNode mine = grants.installed(app, form).orElse(a);
+      installed.put(form, mine);
+      JsonNode merged = merge.merge("permissions/" + form, a, mine, theirs.getOrDefault(form, none));
+      result.put(form, merged == null ? none : merged);
     }
     return result;
   }
