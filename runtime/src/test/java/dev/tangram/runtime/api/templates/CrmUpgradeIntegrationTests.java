@@ -21,7 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Upgrading the built-in CRM after the customer changed it, through the public API: an admin adds a
- * field to the customer form and renames a label; version 1.1.0 of the package (the shipped files
+ * field to the customer form and renames a label; version 1.2.0 of the package (the shipped files
  * plus a new field) is uploaded and installed over it. Every record stays, the admin's field and
  * label stay, the new field arrives.
  */
@@ -55,7 +55,7 @@ class CrmUpgradeIntegrationTests {
     String mine = admin.send("POST", CRM + "customer/records", "{'data':{'name':'Own Co','region':'North','wechatGroup':'own-co-buyers'}}")
         .body().get("_id").asString();
 
-    assertThat(admin.postBytes("/api/v1/templates", TemplateApiIntegrationTests.zip(crmVersion("1.1.0")), "application/zip").status()).isEqualTo(201);
+    assertThat(admin.postBytes("/api/v1/templates", TemplateApiIntegrationTests.zip(crmVersion("1.2.0")), "application/zip").status()).isEqualTo(201);
     ApiClient.Response dry = admin.send("POST", "/api/v1/templates/crm/upgrade", "{'dryRun':true}");
     assertThat(dry.status()).as(dry.body().toString()).isEqualTo(200);
     assertThat(dry.body().get("conflicts")).isEmpty();
@@ -74,7 +74,7 @@ class CrmUpgradeIntegrationTests {
     });
     assertThat(admin.get(CRM + "customer/records").body().get("total").asLong()).isEqualTo(seeded + 1);
     assertThat(admin.get(CRM + "customer/records/" + mine).body().get("data").get("wechatGroup").asString()).isEqualTo("own-co-buyers");
-    assertThat(admin.get("/api/v1/templates/installs/crm").body().get("version").asString()).isEqualTo("1.1.0");
+    assertThat(admin.get("/api/v1/templates/installs/crm").body().get("version").asString()).isEqualTo("1.2.0");
     ApiClient.Response withWebsite = admin.send("POST", CRM + "customer/records", "{'data':{'name':'Web Co','website':'https://web.example.com'}}");
     assertThat(withWebsite.status()).as(withWebsite.body().toString()).isEqualTo(201);
   }
