@@ -25,7 +25,8 @@ import tools.jackson.databind.node.ObjectNode;
  * OA install lets finance see everyone's expense claims and HR everyone's leave while a plain
  * employee still sees only their own; a package with a malformed grant is refused whole, one
  * naming an unknown role is refused at install with nothing installed; an upgrade adds the grants
- * the new version ships and keeps a shipped grant the admin removed removed.
+ * the new version ships, keeps a shipped grant the admin removed removed, and lists a grant both
+ * changed as a conflict for the admin to decide.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "tangram.test.context=template-grants")
 @ActiveProfiles("test")
@@ -110,9 +111,12 @@ class TemplateGrantsIntegrationTests {
         + "'category':'travel','description':'Train','amount':45,'invoices':1}],'payee':'emp" + s + "','payeeAccount':'6222 0000 2222'}");
     assertThat(ids(cashier, "expense_claim")).contains(claim);
 
-    // the admin decides the cashier sees claims only through the payment task
+    // the admin decides the cashier sees claims only through the payment task, and finance only views them
     List<JsonNode> kept = new ArrayList<>();
     grants("expense_claim").forEach(g -> {
+      if (g.get("to").asString().equals("role:finance")) {
+        ((ObjectNode) g).putArray("operations").add("VIEW");
+      }
       if (!g.get("to").asString().equals("role:cashier")) {
         kept.add(g);
       }
@@ -123,25 +127,41 @@ class TemplateGrantsIntegrationTests {
     assertThat(put.status()).as(put.body().toString()).isEqualTo(200);
     assertThat(ids(cashier, "expense_claim")).doesNotContain(claim);
 
-    // 1.2.0 ships one more grant: HR may view expense claims too
+    // 1.2.0 ships one more grant, HR may view expense claims too, and lets finance delete them
     Map<String, String> next = oaFiles("1.2.0");
     ObjectNode manifest = (ObjectNode) Json.MAPPER.readTree(next.get("template.json"));
+    manifest.get("permissions").get("expense_claim").forEach(g -> {
+      if (g.get("to").asString().equals("role:finance")) {
+        ((ArrayNode) g.get("operations")).add("DELETE");
+      }
+    });
     ((ArrayNode) manifest.get("permissions").get("expense_claim")).addObject().put("to", "role:hr").put("scope", "ALL")
         .putArray("operations").add("VIEW");
     next.put("template.json", manifest.toString());
     assertThat(admin.postBytes("/api/v1/templates", TemplateApiIntegrationTests.zip(next), "application/zip").status()).isEqualTo(201);
 
-    ApiClient.Response dry = admin.send("POST", "/api/v1/templates/oa/upgrade", "{'version':'1.2.0','dryRun':true}");
+    String financeOperations = "permissions/expense_claim.role:finance@ALL.operations";
+    ApiClient.Response undecided = admin.send("POST", "/api/v1/templates/oa/upgrade", "{'version':'1.2.0'}");
+    assertThat(undecided.status()).as(undecided.body().toString()).isEqualTo(409);
+    assertThat(undecided.body().get("conflicts").findValuesAsString("path")).containsExactly(financeOperations);
+    assertThat(grants("expense_claim").toString()).as("nothing changed").doesNotContain("role:hr");
+    String decided = "'resolutions':{'" + financeOperations + "':'mine'}";
+    ApiClient.Response dry = admin.send("POST", "/api/v1/templates/oa/upgrade", "{'version':'1.2.0','dryRun':true," + decided + "}");
     assertThat(dry.status()).as(dry.body().toString()).isEqualTo(200);
     assertThat(dry.body().get("conflicts")).isEmpty();
     assertThat(dry.body().get("changes").toString()).contains("permissions/expense_claim.role:hr@ALL", "permissions/expense_claim.role:cashier@ALL");
-    ApiClient.Response upgraded = admin.send("POST", "/api/v1/templates/oa/upgrade", "{'version':'1.2.0'}");
+    ApiClient.Response upgraded = admin.send("POST", "/api/v1/templates/oa/upgrade", "{'version':'1.2.0'," + decided + "}");
     assertThat(upgraded.status()).as(upgraded.body().toString()).isEqualTo(200);
     assertThat(upgraded.body().get("status").asString()).isEqualTo("upgraded");
 
     List<String> holders = new ArrayList<>();
     grants("expense_claim").forEach(g -> holders.add(g.get("to").asString()));
     assertThat(holders).contains("role:hr", "role:finance", "everyone").doesNotContain("role:cashier");
+    grants("expense_claim").forEach(g -> {
+      if (g.get("to").asString().equals("role:finance")) {
+        assertThat(g.get("operations").toString()).as("the admin's decision").isEqualTo("[\"VIEW\"]");
+      }
+    });
     assertThat(ids(cashier, "expense_claim")).doesNotContain(claim);
     assertThat(ids(hr, "expense_claim")).contains(claim);
     assertThat(ids(fin, "expense_claim")).contains(claim);
