@@ -1,5 +1,6 @@
 package dev.tangram.designer.dashboards;
 
+import dev.tangram.engine.common.XmlText;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.NumberFormat;
@@ -40,9 +41,9 @@ public final class SvgChart {
       case "pie" -> Math.max(H, Math.min(points.size(), 12) * 20 + 20);
       default -> H;
     };
-    chart.svg.append("<svg xmlns='http://www.w3.org/2000/svg' class='chart chart-").append(escape(type))
+    chart.svg.append("<svg xmlns='http://www.w3.org/2000/svg' class='chart chart-").append(XmlText.escape(type))
         .append("' viewBox='0 0 ").append(W).append(' ').append(height).append("' width='100%' role='img' aria-label='")
-        .append(escape(label)).append("' font-family='inherit' font-size='12'><title>").append(escape(label)).append("</title>");
+        .append(XmlText.escape(label)).append("' font-family='inherit' font-size='12'><title>").append(XmlText.escape(label)).append("</title>");
     switch (type) {
       case "line" -> chart.line(points);
       case "pie" -> chart.pie(points);
@@ -62,7 +63,7 @@ public final class SvgChart {
       double y1 = axis.y(p.value());
       double y0 = axis.y(BigDecimal.ZERO);
       svg.append(String.format(Locale.ROOT, "<rect class='bar' x='%.1f' y='%.1f' width='%.1f' height='%.1f' rx='2' fill='%s'><title>%s: %s</title></rect>",
-          x, Math.min(y0, y1), width, Math.max(0.5, Math.abs(y0 - y1)), COLOURS[0], escape(p.label()), escape(number(p.value()))));
+          x, Math.min(y0, y1), width, Math.max(0.5, Math.abs(y0 - y1)), COLOURS[0], XmlText.escape(p.label()), XmlText.escape(number(p.value()))));
       if (points.size() <= 12) {
         text(x + width / 2, Math.min(y0, y1) - 4, "middle", number(p.value()), "value");
       }
@@ -81,7 +82,7 @@ public final class SvgChart {
     for (int i = 0; i < points.size(); i++) {
       Point p = points.get(i);
       svg.append(String.format(Locale.ROOT, "<circle cx='%.1f' cy='%.1f' r='3' fill='%s'><title>%s: %s</title></circle>",
-          LEFT + slot * (i + 0.5), axis.y(p.value()), COLOURS[0], escape(p.label()), escape(number(p.value()))));
+          LEFT + slot * (i + 0.5), axis.y(p.value()), COLOURS[0], XmlText.escape(p.label()), XmlText.escape(number(p.value()))));
       if (points.size() <= 12) {
         text(LEFT + slot * (i + 0.5), axis.y(p.value()) - 7, "middle", number(p.value()), "value");
       }
@@ -104,18 +105,18 @@ public final class SvgChart {
       String colour = COLOURS[i % COLOURS.length];
       if (share >= 0.9999) {
         svg.append(String.format(Locale.ROOT, "<circle class='slice' cx='%.1f' cy='%.1f' r='%.1f' fill='%s'><title>%s</title></circle>",
-            cx, cy, r, colour, escape(p.label())));
+            cx, cy, r, colour, XmlText.escape(p.label())));
       } else if (share > 0) {
         double end = angle + share * 2 * Math.PI;
         svg.append(String.format(Locale.ROOT, "<path class='slice' d='M%.1f,%.1f L%.2f,%.2f A%.1f,%.1f 0 %d 1 %.2f,%.2f Z' fill='%s' stroke='#fff' stroke-width='1'><title>%s: %s</title></path>",
             cx, cy, cx + r * Math.cos(angle), cy + r * Math.sin(angle), r, r, share > 0.5 ? 1 : 0, cx + r * Math.cos(end), cy + r * Math.sin(end),
-            colour, escape(p.label()), escape(number(p.value()))));
+            colour, XmlText.escape(p.label()), XmlText.escape(number(p.value()))));
         angle = end;
       }
     }
     svg.append(String.format(Locale.ROOT, "<circle cx='%.1f' cy='%.1f' r='%.1f' fill='#fff'/>", cx, cy, r * 0.55));
     svg.append(String.format(Locale.ROOT, "<text class='total' x='%.1f' y='%.1f' text-anchor='middle' font-size='18' font-weight='700' fill='#344054'>%s</text>",
-        cx, cy + 6, escape(number(total))));
+        cx, cy + 6, XmlText.escape(number(total))));
     for (int i = 0; i < Math.min(points.size(), 12); i++) {
       Point p = points.get(i);
       double y = 20 + i * 20;
@@ -136,7 +137,7 @@ public final class SvgChart {
       double width = Math.max(3, span * Math.max(0, p.value().doubleValue()) / max.doubleValue());
       double y = 4 + i * 34;
       svg.append(String.format(Locale.ROOT, "<rect class='stage' x='%.1f' y='%.1f' width='%.1f' height='28' rx='3' fill='%s'><title>%s: %s</title></rect>",
-          left + (span - width) / 2, y, width, COLOURS[i % COLOURS.length], escape(p.label()), escape(number(p.value()))));
+          left + (span - width) / 2, y, width, COLOURS[i % COLOURS.length], XmlText.escape(p.label()), XmlText.escape(number(p.value()))));
       labelled(left - 6, y + 18, "end", shorten(p.label(), 16), p.label(), "stage-label");
       text(left + span / 2, y + 18, "middle", number(p.value()), "value");
     }
@@ -168,7 +169,7 @@ public final class SvgChart {
       String shown = shorten(label, slanted ? 12 : Math.max(4, (int) (slot * every / 7)));
       if (slanted) {
         svg.append(String.format(Locale.ROOT, "<g><title>%s</title><text class='category' x='%.1f' y='%d' text-anchor='end' fill='#475467' transform='rotate(-35 %.1f %d)'>%s</text></g>",
-            escape(label), x, H - BOTTOM + 14, x, H - BOTTOM + 14, escape(shown)));
+            XmlText.escape(label), x, H - BOTTOM + 14, x, H - BOTTOM + 14, XmlText.escape(shown)));
       } else {
         labelled(x, H - BOTTOM + 16, "middle", shown, label, "category");
       }
@@ -177,13 +178,13 @@ public final class SvgChart {
 
   private void text(double x, double y, String anchor, String text, String cssClass) {
     svg.append(String.format(Locale.ROOT, "<text class='%s' x='%.1f' y='%.1f' text-anchor='%s' fill='#344054' stroke='#fff' stroke-width='3' paint-order='stroke'>%s</text>",
-        cssClass, x, y, anchor, escape(text)));
+        cssClass, x, y, anchor, XmlText.escape(text)));
   }
 
   private void labelled(double x, double y, String anchor, String shown, String full, String cssClass) {
     // the tooltip is the group's title, so the text element holds only the shown label
     svg.append(String.format(Locale.ROOT, "<g><title>%s</title><text class='%s' x='%.1f' y='%.1f' text-anchor='%s' fill='#475467'>%s</text></g>",
-        escape(full), cssClass, x, y, anchor, escape(shown)));
+        XmlText.escape(full), cssClass, x, y, anchor, XmlText.escape(shown)));
   }
 
   private String number(BigDecimal value) {
@@ -223,21 +224,6 @@ public final class SvgChart {
     return text;
   }
 
-  /** Escapes text for SVG content and attribute values. */
-  public static String escape(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    for (char c : text.toCharArray()) {
-      switch (c) {
-        case '&' -> out.append("&amp;");
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&#39;");
-        default -> out.append(c < 0x20 && c != '\t' ? ' ' : c);
-      }
-    }
-    return out.toString();
-  }
 
   private record Axis(double bottom, double top) {
     double y(BigDecimal value) {

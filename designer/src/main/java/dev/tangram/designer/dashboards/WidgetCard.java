@@ -1,5 +1,6 @@
 package dev.tangram.designer.dashboards;
 
+import dev.tangram.engine.common.XmlText;
 import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -97,12 +98,12 @@ public final class WidgetCard extends Div {
     List<String> columns = new ArrayList<>();
     widget.path("columns").forEach(c -> columns.add(c.asString("")));
     StringBuilder html = new StringBuilder("<div class='widget-table'><table><thead><tr>");
-    columns.forEach(c -> html.append("<th>").append(SvgChart.escape(GroupLabels.field(c, form, locale))).append("</th>"));
+    columns.forEach(c -> html.append("<th>").append(XmlText.escape(GroupLabels.field(c, form, locale))).append("</th>"));
     html.append("</tr></thead><tbody>");
     for (Record row : rows) {
       html.append("<tr>");
       for (String c : columns) {
-        html.append("<td>").append(SvgChart.escape(cell(row, c))).append("</td>");
+        html.append("<td>").append(XmlText.escape(cell(row, c))).append("</td>");
       }
       html.append("</tr>");
     }

@@ -1,5 +1,6 @@
 package dev.tangram.engine.flows.internal;
 
+import dev.tangram.engine.common.XmlText;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -244,7 +245,7 @@ public final class DiagramSvg {
     StringBuilder svg = new StringBuilder(4096);
     svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"tg-diagram\" width=\"").append(n(width)).append("\" height=\"").append(n(height))
         .append("\" viewBox=\"0 0 ").append(n(width)).append(' ').append(n(height)).append("\" role=\"img\" aria-label=\"")
-        .append(escape(label(process))).append("\">\n")
+        .append(XmlText.escape(label(process))).append("\">\n")
         .append("<style>.tg-node rect,.tg-node circle,.tg-node polygon{fill:#fff;stroke:#94a3b8;stroke-width:1.5}"
             + ".tg-done rect,.tg-done circle,.tg-done polygon{fill:#f0fdf4;stroke:#16a34a}"
             + ".tg-active rect,.tg-active circle,.tg-active polygon{fill:#fff7ed;stroke:#ea580c;stroke-width:3}"
@@ -272,7 +273,7 @@ public final class DiagramSvg {
     if (points == null) {
       points = route(from, to);
     }
-    svg.append("<g class=\"tg-flow").append(isTaken ? " tg-taken" : "").append("\" data-flow=\"").append(escape(f.getId()))
+    svg.append("<g class=\"tg-flow").append(isTaken ? " tg-taken" : "").append("\" data-flow=\"").append(XmlText.escape(f.getId()))
         .append("\" data-state=\"").append(isTaken ? "taken" : "pending").append("\"><path marker-end=\"url(#tg-arrow)\" d=\"");
     for (int i = 0; i < points.size(); i++) {
       svg.append(i == 0 ? 'M' : 'L').append(n(points.get(i)[0])).append(',').append(n(points.get(i)[1])).append(' ');
@@ -282,7 +283,7 @@ public final class DiagramSvg {
     if (when != null) {
       double[] p = points.get(Math.min(1, points.size() - 1));
       svg.append("<text class=\"tg-when\" x=\"").append(n(p[0] + 4)).append("\" y=\"").append(n(p[1] - 4)).append("\">")
-          .append(escape(shorten(when))).append("<title>").append(escape(when)).append("</title></text>");
+          .append(XmlText.escape(shorten(when))).append("<title>").append(XmlText.escape(when)).append("</title></text>");
     }
     svg.append("</g>\n");
   }
@@ -323,8 +324,8 @@ public final class DiagramSvg {
   private void drawNode(StringBuilder svg, org.flowable.bpmn.model.FlowElement element, Box b, String state) {
     String kind = element.getClass().getSimpleName();
     svg.append("<g class=\"tg-node tg-").append(kind.toLowerCase()).append(" tg-").append(state).append("\" data-node=\"")
-        .append(escape(element.getId())).append("\" data-state=\"").append(state).append("\"><title>")
-        .append(escape(label(element))).append(element.getName() == null || element.getName().isBlank() ? "" : " (" + escape(element.getId()) + ")")
+        .append(XmlText.escape(element.getId())).append("\" data-state=\"").append(state).append("\"><title>")
+        .append(XmlText.escape(label(element))).append(element.getName() == null || element.getName().isBlank() ? "" : " (" + XmlText.escape(element.getId()) + ")")
         .append("</title>");
     if (element instanceof Event) {
       svg.append("<circle cx=\"").append(n(b.cx())).append("\" cy=\"").append(n(b.cy())).append("\" r=\"").append(n(b.w() / 2)).append("\"/>");
@@ -336,7 +337,7 @@ public final class DiagramSvg {
     } else {
       svg.append("<rect rx=\"8\" x=\"").append(n(b.x())).append("\" y=\"").append(n(b.y())).append("\" width=\"").append(n(b.w()))
           .append("\" height=\"").append(n(b.h())).append("\"/><text text-anchor=\"middle\" dominant-baseline=\"central\" x=\"")
-          .append(n(b.cx())).append("\" y=\"").append(n(b.cy())).append("\">").append(escape(shorten(label(element)))).append("</text>");
+          .append(n(b.cx())).append("\" y=\"").append(n(b.cy())).append("\">").append(XmlText.escape(shorten(label(element)))).append("</text>");
     }
     svg.append("</g>\n");
   }
@@ -378,28 +379,6 @@ public final class DiagramSvg {
       out.appendCodePoint(c);
     }
     return out.append('…').toString();
-  }
-
-  /** XML text and attribute escaping; characters XML cannot carry become spaces. */
-  static String escape(String text) {
-    StringBuilder out = new StringBuilder(text.length() + 16);
-    text.codePoints().forEach(c -> {
-      switch (c) {
-        case '&' -> out.append("&amp;");
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&#39;");
-        default -> {
-          if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xFFFE || c == 0xFFFF || (c >= 0xD800 && c <= 0xDFFF)) {
-            out.append(' ');
-          } else {
-            out.appendCodePoint(c);
-          }
-        }
-      }
-    });
-    return out.toString();
   }
 
   private static String n(double value) {

@@ -1,7 +1,10 @@
 package dev.tangram.runtime.ui.admin;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -12,7 +15,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import org.jspecify.annotations.Nullable;
 
-/** Pieces every admin page shares: the title row with its buttons, notices, times. */
+/** Pieces every admin page shares: the title row with its buttons, row delete buttons, notices, times. */
 final class AdminPages {
 
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
@@ -40,6 +43,20 @@ final class AdminPages {
   static void refused(TangramException e) {
     Notification n = Notification.show(e.getMessage(), 6000, Notification.Position.MIDDLE);
     n.addThemeVariants(NotificationVariant.LUMO_ERROR);
+  }
+
+  /** The trash button of a grid row: {@code action} runs on click; an engine refusal is shown, not thrown. */
+  static Button deleteButton(String label, Runnable action) {
+    Button delete = new Button(VaadinIcon.TRASH.create(), e -> {
+      try {
+        action.run();
+      } catch (TangramException ex) {
+        refused(ex);
+      }
+    });
+    delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
+    delete.setAriaLabel(label);
+    return delete;
   }
 
   static String time(@Nullable Instant at) {

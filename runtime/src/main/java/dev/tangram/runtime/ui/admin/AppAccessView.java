@@ -94,10 +94,7 @@ public class AppAccessView extends AppAdminPage {
     grants.addColumn(g -> g.fields().entrySet().stream().map(f -> f.getKey() + ": " + getTranslation("admin.field." + f.getValue().name()))
         .sorted().collect(Collectors.joining(", "))).setHeader(getTranslation("admin.access.fields")).setFlexGrow(1);
     grants.addComponentColumn(g -> {
-      Button remove = new Button(VaadinIcon.TRASH.create(), e -> removeGrant(g));
-      remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
-      remove.setAriaLabel(getTranslation("action.delete"));
-      return remove;
+      return AdminPages.deleteButton(getTranslation("action.delete"), () -> removeGrant(g));
     }).setAutoWidth(true).setFlexGrow(0);
     grants.addItemClickListener(e -> editGrant(current().indexOf(e.getItem())));
     grants.setAllRowsVisible(true);

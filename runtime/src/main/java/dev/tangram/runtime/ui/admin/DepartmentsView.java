@@ -49,10 +49,7 @@ public class DepartmentsView extends VerticalLayout implements HasDynamicTitle {
     tree.addColumn(d -> users.stream().filter(u -> u.departments().contains(d.id())).count())
         .setHeader(getTranslation("admin.departments.members")).setAutoWidth(true);
     tree.addComponentColumn(d -> {
-      Button delete = new Button(VaadinIcon.TRASH.create(), e -> delete(d));
-      delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
-      delete.setAriaLabel(getTranslation("action.delete"));
-      return delete;
+      return AdminPages.deleteButton(getTranslation("action.delete"), () -> delete(d));
     }).setAutoWidth(true).setFlexGrow(0);
     tree.addItemClickListener(e -> edit(e.getItem()));
     tree.setId("departments");

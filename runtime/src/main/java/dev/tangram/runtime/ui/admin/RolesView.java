@@ -50,10 +50,7 @@ public class RolesView extends VerticalLayout implements HasDynamicTitle {
     grid.addColumn(Role::name).setHeader(getTranslation("admin.roles.name")).setAutoWidth(true);
     grid.addColumn(r -> String.join(", ", members(r.key()))).setHeader(getTranslation("admin.roles.members")).setFlexGrow(1);
     grid.addComponentColumn(r -> {
-      Button delete = new Button(VaadinIcon.TRASH.create(), e -> delete(r));
-      delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
-      delete.setAriaLabel(getTranslation("action.delete"));
-      return delete;
+      return AdminPages.deleteButton(getTranslation("action.delete"), () -> delete(r));
     }).setAutoWidth(true).setFlexGrow(0);
     grid.addItemClickListener(e -> edit(e.getItem()));
     grid.setId("roles");

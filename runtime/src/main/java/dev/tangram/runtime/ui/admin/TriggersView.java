@@ -74,17 +74,10 @@ public class TriggersView extends AppAdminPage {
     grid.addColumn(t -> t.mapping() == null ? "" : t.mapping().toString()).setHeader(getTranslation("admin.triggers.mapping")).setFlexGrow(1);
     grid.addColumn(Trigger::createdBy).setHeader(getTranslation("admin.webhooks.owner")).setAutoWidth(true);
     grid.addComponentColumn(t -> {
-      Button delete = new Button(VaadinIcon.TRASH.create(), e -> {
-        try {
-          triggers.delete(this.app, t.id(), user.actor());
-          refresh();
-        } catch (TangramException ex) {
-          AdminPages.refused(ex);
-        }
+      return AdminPages.deleteButton(getTranslation("action.delete"), () -> {
+        triggers.delete(this.app, t.id(), user.actor());
+        refresh();
       });
-      delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
-      delete.setAriaLabel(getTranslation("action.delete"));
-      return delete;
     }).setAutoWidth(true).setFlexGrow(0);
     grid.setAllRowsVisible(true);
     grid.setId("triggers");

@@ -77,18 +77,11 @@ public class WebhooksView extends AppAdminPage {
       return enabled;
     }).setHeader(getTranslation("admin.users.status")).setAutoWidth(true);
     grid.addComponentColumn(s -> {
-      Button delete = new Button(VaadinIcon.TRASH.create(), e -> {
-        try {
-          webhooks.delete(s.id(), user.actor());
-          log.show(null);
-          refresh();
-        } catch (TangramException ex) {
-          AdminPages.refused(ex);
-        }
+      return AdminPages.deleteButton(getTranslation("action.delete"), () -> {
+        webhooks.delete(s.id(), user.actor());
+        log.show(null);
+        refresh();
       });
-      delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
-      delete.setAriaLabel(getTranslation("action.delete"));
-      return delete;
     }).setAutoWidth(true).setFlexGrow(0);
     grid.addSelectionListener(e -> log.show(e.getFirstSelectedItem().orElse(null)));
     grid.setAllRowsVisible(true);
