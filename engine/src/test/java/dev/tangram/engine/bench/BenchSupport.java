@@ -1,7 +1,7 @@
 package dev.tangram.engine.bench;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import dev.tangram.engine.store.EmbeddedH2Backend;
 import org.h2.mvstore.MVStore;
 import dev.tangram.engine.testing.EmbeddedMongo;
 import java.io.IOException;
@@ -25,7 +25,7 @@ final class BenchSupport {
       Path dir = Files.createTempDirectory("tangram-bench");
       int cacheMb = Integer.getInteger("bench.cacheMb", 256);
       MVStore store = new MVStore.Builder().fileName(dir.resolve("mongo.mv").toString()).cacheSize(cacheMb).open();
-      return new EmbeddedMongo(new MongoServer(new H2Backend(store)));
+      return new EmbeddedMongo(new MongoServer(new EmbeddedH2Backend(store)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

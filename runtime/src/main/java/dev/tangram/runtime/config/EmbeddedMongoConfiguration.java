@@ -3,8 +3,8 @@ package dev.tangram.runtime.config;
 import com.mongodb.ConnectionString;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import dev.tangram.engine.store.EmbeddedH2Backend;
 import org.h2.mvstore.MVStore;
 import org.springframework.util.unit.DataSize;
 import java.io.IOException;
@@ -48,7 +48,7 @@ class EmbeddedMongoConfiguration {
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot create the data directory " + dataDir.toAbsolutePath(), e);
       }
-      backend = new H2Backend(new MVStore.Builder().fileName(dataDir.resolve("mongo.mv").toString())
+      backend = new EmbeddedH2Backend(new MVStore.Builder().fileName(dataDir.resolve("mongo.mv").toString())
           .cacheSize((int) Math.max(1, cacheSize.toMegabytes())).open());
     }
     MongoServer server = new MongoServer(backend);
