@@ -7,9 +7,12 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import dev.tangram.engine.webhooks.Delivery;
 import java.time.Instant;
@@ -33,10 +36,21 @@ import org.jspecify.annotations.Nullable;
  * queries stay small even on a store that cannot use secondary indexes), {@code _webhook_deliveries}
  * the finished ones (delivered or dead) with their attempt log. A delivery's id is derived from its
  * event and subscription, so fanning out the same event twice cannot queue it twice.
+ *
+ * <p>Every queued delivery carries a {@code lease} token of its own, unique (index), replaced by
+ * each claim and each failed attempt, and naming the time from which the delivery may be claimed
+ * (when it is due, or when its lease runs out). A claim is a compare-and-set on a token the
+ * claimer read and found claimable: it succeeds only if nobody claimed or retried the delivery
+ * since. The token alone decides, because the embedded store may hand out a document that a later
+ * write changed while it was being sent (its other fields may be newer than the filter saw).
+ * Results are recorded by the token, so only while the claim still holds. Both are lookups of the
+ * unique index, which the embedded store serves without scanning the queue (it uses an index only
+ * for a filter on exactly that index's field).
  */
 public final class DeliveryStore {
 
   static final Date NEVER = new Date(0);
+  static final String LEASE = "lease";
 
   private final MongoCollection<Document> queue;
   private final MongoCollection<Document> done;
@@ -44,6 +58,36 @@ public final class DeliveryStore {
   public DeliveryStore(MongoDatabase database) {
     this.queue = database.getCollection("_webhook_queue");
     this.done = database.getCollection("_webhook_deliveries");
+    // Deliveries queued before leases were tokens of their own get one (a scan, once per start); a
+    // lease an older node still holds is honoured until it runs out.
+    List<Document> untokened = new ArrayList<>();
+    queue.find().projection(new Document(LEASE, 1).append("nextAt", 1).append("leaseUntil", 1))
+        .forEach(d -> {
+          if (!(d.get(LEASE) instanceof String t && isToken(t))) {
+            untokened.add(d);
+          }
+        });
+    for (Document d : untokened) {
+      Date from = d.getDate("nextAt") == null || d.getDate("leaseUntil") != null && d.getDate("leaseUntil").after(d.getDate("nextAt"))
+          ? d.getDate("leaseUntil") : d.getDate("nextAt");
+      queue.updateOne(Filters.and(Filters.eq("_id", d.get("_id")), d.get(LEASE) == null ? Filters.exists(LEASE, false) : Filters.eq(LEASE, d.get(LEASE))),
+          Updates.set(LEASE, token(from == null ? Instant.EPOCH : from.toInstant())));
+    }
+    queue.createIndex(Indexes.ascending(LEASE), new IndexOptions().unique(true).sparse(true));
+  }
+
+  /** A fresh lease token, unique across nodes: the time from which it may be claimed, then an object id. */
+  static String token(Instant claimableFrom) {
+    return String.format("%012x-%s", Math.max(0, claimableFrom.toEpochMilli()), new ObjectId().toHexString());
+  }
+
+  private static boolean isToken(String token) {
+    return token.length() == 37 && token.charAt(12) == '-';
+  }
+
+  /** Whether a delivery whose token this is may be claimed at {@code now}. */
+  static boolean claimable(@Nullable Object token, Instant now) {
+    return token instanceof String t && isToken(t) && Long.parseLong(t, 0, 12, 16) <= now.toEpochMilli();
   }
 
   /** The id, also the {@code webhook-id}: {@code msg_} + event id + subscription id. */
@@ -71,7 +115,7 @@ public final class DeliveryStore {
         .append("type", type).append("recordId", recordId).append("seq", seq)
         .append("orderKey", recordId != null ? recordId : event.toHexString()).append("body", body)
         .append("createdAt", Date.from(createdAt)).append("attempts", 0).append("round", 0)
-        .append("nextAt", Date.from(now)).append("leaseUntil", NEVER).append("log", List.of());
+        .append("nextAt", Date.from(now)).append("leaseUntil", NEVER).append(LEASE, token(now)).append("log", List.of());
   }
 
   /** Whether any of these ids has finished already (a repeated fan-out after delivery). */
@@ -99,6 +143,7 @@ public final class DeliveryStore {
     // No sort: on the embedded store a sort scans the whole queue, while natural (insertion) order
     // lets the scan stop after a few matches. Order within a record is enforced by the heads below.
     queue.find(Filters.and(Filters.eq("sub", subscription), due(now))).limit(limit * 4).forEach(candidates::add);
+    candidates.removeIf(c -> c.get(LEASE) != null && !claimable(c.get(LEASE), now)); // taken or retried since the filter saw it
     if (candidates.isEmpty()) {
       return List.of();
     }
@@ -124,22 +169,30 @@ public final class DeliveryStore {
     if (eligible.isEmpty()) {
       return List.of();
     }
-    String token = new ObjectId().toHexString();
     Date until = Date.from(leaseUntil);
-    // One write for the batch. Its filter repeats "due", so a delivery another node leased meanwhile
-    // is not taken again; beyond the plain _id that costs the embedded store one scan of the queue
-    // per batch (an update per delivery would cost one each).
-    long won = queue.updateMany(Filters.and(Filters.in("_id", eligible), due(now)),
-        Updates.combine(Updates.set("lease", token), Updates.set("leaseUntil", until), Updates.set("node", node))).getModifiedCount();
+    // One write for the batch, a compare-and-set per delivery on the token read with it: a delivery
+    // another node claimed or retried meanwhile has another token and is not taken again. (Without
+    // a token, from a node of an older version: its own fields decide, which costs a scan.)
+    Map<String, Document> byId = new HashMap<>();
+    candidates.forEach(c -> byId.put(c.getString("_id"), c));
+    List<UpdateOneModel<Document>> writes = new ArrayList<>();
+    List<String> tokens = new ArrayList<>();
+    for (String id : eligible) {
+      Object seen = byId.get(id).get(LEASE);
+      String mine = token(leaseUntil);
+      tokens.add(mine);
+      Bson unchanged = seen != null ? Filters.eq(LEASE, seen) : Filters.and(Filters.eq("_id", id), Filters.exists(LEASE, false), due(now));
+      writes.add(new UpdateOneModel<>(unchanged, Updates.combine(Updates.set(LEASE, mine), Updates.set("leaseUntil", until), Updates.set("node", node))));
+    }
+    int won = queue.bulkWrite(writes, new BulkWriteOptions().ordered(false)).getModifiedCount();
     List<Document> claimed = new ArrayList<>();
     if (won == eligible.size()) {
-      for (Document c : candidates) {
-        if (eligible.contains(c.getString("_id"))) {
-          claimed.add(c.append("lease", token).append("leaseUntil", until).append("node", node));
-        }
+      for (int i = 0; i < eligible.size(); i++) {
+        claimed.add(byId.get(eligible.get(i)).append(LEASE, tokens.get(i)).append("leaseUntil", until).append("node", node));
       }
     } else if (won > 0) { // another node took some in between: ask which are ours
-      queue.find(Filters.and(Filters.in("_id", eligible), Filters.eq("lease", token))).forEach(claimed::add);
+      queue.find(Filters.in(LEASE, tokens)).forEach(claimed::add);
+      claimed.sort(Comparator.comparingInt(d -> eligible.indexOf(d.getString("_id"))));
     }
     return claimed;
   }
@@ -155,17 +208,14 @@ public final class DeliveryStore {
     List<ReplaceOneModel<Document>> writes = new ArrayList<>();
     for (Document f : finished) {
       Document copy = new Document(f);
-      copy.remove("lease");
+      copy.remove(LEASE);
       copy.remove("leaseUntil");
       copy.remove("nextAt");
       writes.add(new ReplaceOneModel<>(Filters.eq("_id", f.getString("_id")), copy, new ReplaceOptions().upsert(true)));
     }
     done.bulkWrite(writes, new BulkWriteOptions().ordered(false));
-    // Out of the queue only where this node still holds the lease: one delete per lease (a claimed
-    // batch shares one), as a plain _id filter plus the lease scans the queue on the embedded store.
-    Map<String, List<String>> byLease = new LinkedHashMap<>();
-    finished.forEach(f -> byLease.computeIfAbsent(f.getString("lease"), k -> new ArrayList<>()).add(f.getString("_id")));
-    byLease.forEach((lease, ids) -> queue.deleteMany(Filters.and(Filters.in("_id", ids), Filters.eq("lease", lease))));
+    // Out of the queue only where this node still holds the lease (its token is still there).
+    queue.deleteMany(Filters.in(LEASE, finished.stream().map(f -> f.getString(LEASE)).toList()));
   }
 
   /** The finished form of a claimed delivery after its last attempt. */
@@ -184,20 +234,20 @@ public final class DeliveryStore {
     log.add(attempt);
     finished.append("state", state).append("attempts", claimed.getInteger("attempts") + 1).append("log", log)
         .append("finishedAt", Date.from(now));
-    finished.remove("lease");
+    finished.remove(LEASE);
     finished.remove("leaseUntil");
     finished.remove("nextAt");
     // Finished copy first, then out of the queue: a crash in between sends it once more, never loses it.
     done.replaceOne(Filters.eq("_id", claimed.getString("_id")), finished, new ReplaceOptions().upsert(true));
-    return queue.deleteOne(Filters.and(Filters.eq("_id", claimed.getString("_id")), Filters.eq("lease", claimed.getString("lease"))))
+    return queue.deleteOne(Filters.eq(LEASE, claimed.getString(LEASE)))
         .getDeletedCount() == 1; // 0: the lease ran out and another node took over
   }
 
   /** A failed attempt with another one to come at {@code nextAt}. */
   public boolean retryLater(Document claimed, Document attempt, Instant nextAt) {
-    return queue.updateOne(Filters.and(Filters.eq("_id", claimed.getString("_id")), Filters.eq("lease", claimed.getString("lease"))),
+    return queue.updateOne(Filters.eq(LEASE, claimed.getString(LEASE)),
         Updates.combine(Updates.inc("attempts", 1), Updates.push("log", attempt), Updates.set("nextAt", Date.from(nextAt)),
-            Updates.set("leaseUntil", NEVER), Updates.unset("lease"))).getModifiedCount() == 1;
+            Updates.set("leaseUntil", NEVER), Updates.set(LEASE, token(nextAt)))).getModifiedCount() == 1;
   }
 
   /** Sends a finished delivery again: back in the queue, with a fresh retry schedule. */
@@ -206,14 +256,16 @@ public final class DeliveryStore {
     if (finished == null) {
       Document queued = queue.find(Filters.and(Filters.eq("_id", id), Filters.eq("sub", subscription))).first();
       if (queued != null) {
-        queue.updateOne(Filters.eq("_id", id), Updates.set("nextAt", Date.from(now)));
+        // due now, with a token that says so; not while a node holds it (it is being sent anyway)
+        queue.updateOne(Filters.and(Filters.eq("_id", id), Filters.lte("leaseUntil", Date.from(now))),
+            Updates.combine(Updates.set("nextAt", Date.from(now)), Updates.set(LEASE, token(now))));
       }
       return Optional.ofNullable(queued);
     }
     Document again = new Document(finished);
     again.remove("state");
     again.remove("finishedAt");
-    again.append("round", finished.getInteger("attempts")).append("nextAt", Date.from(now)).append("leaseUntil", NEVER);
+    again.append("round", finished.getInteger("attempts")).append("nextAt", Date.from(now)).append("leaseUntil", NEVER).append(LEASE, token(now));
     try {
       queue.insertOne(again);
     } catch (MongoWriteException e) {
