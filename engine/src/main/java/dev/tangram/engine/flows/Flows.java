@@ -6,8 +6,14 @@ import dev.tangram.engine.events.EventTypes;
 import dev.tangram.engine.flows.internal.ApproverResolver;
 import dev.tangram.engine.flows.internal.FlowHooks;
 import dev.tangram.engine.flows.internal.Flowables;
+import dev.tangram.engine.flows.internal.StringListType;
+import dev.tangram.engine.flows.internal.TechnicalVariablesWithoutHistory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import org.flowable.engine.ProcessEngine;
 import org.flowable.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.flowable.variable.api.types.VariableType;
 
 /**
  * The flows feature, wired: call {@link #configure} on the process engine configuration before the
@@ -26,11 +32,16 @@ public final class Flows {
   /**
    * Hardens a process engine configuration for Tangram: BPMN is parsed without DTDs or external
    * entities, and expressions in BPMN see the flow hooks and nothing else — never the
-   * application's beans (Spring's default would expose them all).
+   * application's beans (Spring's default would expose them all). Approver lists are stored as
+   * text, and the engine's technical variables keep no history (see the two classes).
    */
   public static void configure(ProcessEngineConfigurationImpl configuration, FlowDependencies deps) {
     configuration.setEnableSafeBpmnXml(true);
     configuration.setBeans(hooks(deps).beans());
+    List<VariableType> types = new ArrayList<>(Objects.requireNonNullElse(configuration.getCustomPreVariableTypes(), List.of()));
+    types.add(new StringListType());
+    configuration.setCustomPreVariableTypes(types);
+    configuration.setHistoryConfigurationSettings(new TechnicalVariablesWithoutHistory(configuration));
   }
 
   public Flows(ProcessEngine engine, FlowDependencies deps) {

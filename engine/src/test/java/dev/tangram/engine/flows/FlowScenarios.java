@@ -104,6 +104,22 @@ abstract class FlowScenarios {
   }
 
   @Test
+  void approverListsAreStoredAsTextAndTheEnginesOwnVariablesKeepNoHistory() {
+    String app = app(TWO_STEP);
+    Record r = node.submit(app, ALICE, "{'title':'Taxi','amount':38.5}");
+    String pid = node.flows.instances().running(r.id()).getId();
+    var approvers = node.engine.getRuntimeService().getVariableInstance(pid, "tg_approvers_mgr");
+    assertThat(approvers.getTypeName()).isEqualTo("tgStringList");
+    assertThat(approvers.getValue()).isEqualTo(List.of("bob"));
+    assertThat(node.engine.getRuntimeService().getVariable(pid, "tg_yes_mgr")).as("vote counts only for share nodes").isNull();
+    node.approve(BOB);
+    node.approve(DAVE);
+    assertThat(node.status(app, r.id())).isEqualTo(FlowStatus.APPROVED);
+    assertThat(node.engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pid).list())
+        .extracting(v -> v.getVariableName()).containsExactlyInAnyOrder("tg_app", "tg_form", "tg_record", "tg_initiator");
+  }
+
+  @Test
   void aRejectionEndsTheFlowAndTheRecordIsRejected() {
     String app = app(TWO_STEP);
     Record r = node.submit(app, ALICE, "{'title':'Caviar','amount':900}");

@@ -176,9 +176,11 @@ public final class FlowHooks {
       }
     }
     execution.setVariable(BpmnElements.approvers(node.id()), new ArrayList<>(approvers));
-    execution.setVariable(BpmnElements.yes(node.id()), 0);
-    execution.setVariable(BpmnElements.no(node.id()), 0);
-    execution.setVariable(BpmnElements.need(node.id()), (int) Math.ceil(node.ratio() * approvers.size()));
+    if ("ratio".equals(node.mode())) { // only a share vote counts yes and no; three variables less for every other node
+      execution.setVariable(BpmnElements.yes(node.id()), 0);
+      execution.setVariable(BpmnElements.no(node.id()), 0);
+      execution.setVariable(BpmnElements.need(node.id()), (int) Math.ceil(node.ratio() * approvers.size()));
+    }
   }
 
   private ApproverResolver.Context context(DelegateExecution execution, String node, Record record, String initiator) {
