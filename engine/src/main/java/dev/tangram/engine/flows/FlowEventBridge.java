@@ -86,8 +86,9 @@ final class FlowEventBridge implements FlowableEventListener {
 
   /**
    * Queues a step to run once the transaction committed. All the steps of one transaction run in
-   * one fresh command after the commit (the closing command context must not be reused), in the
-   * order the events came — not one command per event.
+   * one fresh command after the commit, in the order the events came — not one command per event.
+   * Flowable's standalone transactions already call the listener in a fresh command; Spring's call
+   * it with the closing one, which must not be reused, so then it opens its own.
    */
   private void afterCommit(Step step) {
     var commandContext = Context.getCommandContext();
@@ -100,11 +101,16 @@ final class FlowEventBridge implements FlowableEventListener {
     List<Step> fresh = new ArrayList<>(List.of(step));
     commandContext.addAttribute(AFTER_COMMIT, fresh);
     var executor = CommandContextUtil.getProcessEngineConfiguration().getCommandExecutor();
-    Context.getTransactionContext().addTransactionListener(TransactionState.COMMITTED, context ->
-        executor.execute(new CommandConfig(false, TransactionPropagation.REQUIRES_NEW), c -> {
-          run(fresh);
-          return null;
-        }));
+    Context.getTransactionContext().addTransactionListener(TransactionState.COMMITTED, context -> {
+      if (context != commandContext) {
+        run(fresh);
+        return;
+      }
+      executor.execute(new CommandConfig(false, TransactionPropagation.REQUIRES_NEW), c -> {
+        run(fresh);
+        return null;
+      });
+    });
   }
 
   /**

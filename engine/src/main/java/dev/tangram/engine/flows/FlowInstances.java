@@ -156,31 +156,39 @@ public final class FlowInstances implements RecordLifecycle {
     if (!FlowStatus.IN_APPROVAL.equals(record.status())) {
       return;
     }
-    // one query answers both "is one running?" (the newest, not ended) and "did it end after the record changed?"
-    HistoricProcessInstance last = latest(recordId);
-    if (last != null && last.getEndTime() == null) {
-      return;
+    // the check and the start in one transaction: one query answers both "is one running?" (the
+    // newest, not ended) and "did it end after the record changed?"
+    String ended = flowables.inTransaction(record.createdBy(), "Record " + recordId, () -> {
+      HistoricProcessInstance last = latest(recordId);
+      if (last != null && last.getEndTime() == null) {
+        return null;
+      }
+      if (last != null && !last.getEndTime().toInstant().isBefore(record.updatedAt())) {
+        return last.getId(); // ended after the record entered approval: only the status change is missing
+      }
+      ProcessInstance started = runtime.createProcessInstanceBuilder().processDefinitionKey(BpmnElements.processKey(app, form))
+          .businessKey(recordId).name(form + " " + recordId).variables(startVariables(app, form, record)).start();
+      TimelineNotes.add(tasks, null, started.getId(), "submitted", record.createdBy(), null, null, Map.of("recordVersion", record.version()));
+      return null;
+    });
+    if (ended != null) {
+      finish(ended);
     }
-    if (last != null && !last.getEndTime().toInstant().isBefore(record.updatedAt())) {
-      finish(last.getId()); // ended after the record entered approval: only the status change is missing
-      return;
-    }
+  }
+
+  private Map<String, Object> startVariables(String app, String form, Record record) {
     Map<String, Object> variables = new HashMap<>();
     variables.put(BpmnElements.VAR_APP, app);
     variables.put(BpmnElements.VAR_FORM, form);
-    variables.put(BpmnElements.VAR_RECORD, recordId);
+    variables.put(BpmnElements.VAR_RECORD, record.id());
     variables.put(BpmnElements.VAR_INITIATOR, record.createdBy());
-    Document chosen = choices.find(Filters.eq("_id", recordId)).first();
+    Document chosen = choices.find(Filters.eq("_id", record.id())).first();
     if (chosen != null) {
       Map<String, List<String>> byNode = new HashMap<>();
       chosen.get("nodes", Document.class).forEach((node, users) -> byNode.put(node, ((List<?>) users).stream().map(String::valueOf).toList()));
       variables.put(BpmnElements.VAR_CHOICES, new HashMap<>(byNode));
     }
-    flowables.inTransaction(record.createdBy(), "Record " + recordId, () -> {
-      ProcessInstance started = runtime.createProcessInstanceBuilder().processDefinitionKey(BpmnElements.processKey(app, form))
-          .businessKey(recordId).name(form + " " + recordId).variables(variables).start();
-      TimelineNotes.add(tasks, null, started.getId(), "submitted", record.createdBy(), null, null, Map.of("recordVersion", record.version()));
-    });
+    return variables;
   }
 
   /** Ends the running instance of a record that is gone or left approval some other way. */

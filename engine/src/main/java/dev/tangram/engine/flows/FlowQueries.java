@@ -19,9 +19,11 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.bson.Document;
 import org.flowable.bpmn.converter.BpmnXMLConverter;
 import org.flowable.engine.HistoryService;
+import org.flowable.engine.ManagementService;
 import org.flowable.engine.ProcessEngine;
 import org.flowable.engine.RepositoryService;
 import org.flowable.engine.RuntimeService;
@@ -50,6 +52,7 @@ public final class FlowQueries {
   private final HistoryService history;
   private final RuntimeService runtime;
   private final RepositoryService repository;
+  private final ManagementService management;
   private final MongoCollection<Document> cc;
 
   FlowQueries(FlowDependencies deps, ProcessEngine engine) {
@@ -58,40 +61,47 @@ public final class FlowQueries {
     this.history = engine.getHistoryService();
     this.runtime = engine.getRuntimeService();
     this.repository = engine.getRepositoryService();
+    this.management = engine.getManagementService();
     this.cc = deps.database().getCollection(CcList.COLLECTION);
     cc.createIndex(Indexes.ascending("user", "at"));
   }
 
   public FlowPage<FlowTask> todo(Actor actor, int page, int size) {
     check(page, size);
-    var query = tasks.createTaskQuery().taskCandidateOrAssigned(actor.username()).processDefinitionKeyLike("tg.%");
-    long total = query.count();
-    List<FlowTask> items = query.includeProcessVariables().orderByTaskCreateTime().desc()
-        .listPage((page - 1) * size, size).stream().map(t -> view(t, null, null)).toList();
-    return new FlowPage<>(items, total, page, size);
+    return inOneCommand(() -> {
+      var query = tasks.createTaskQuery().taskCandidateOrAssigned(actor.username()).processDefinitionKeyLike("tg.%");
+      long total = query.count();
+      List<FlowTask> items = query.includeProcessVariables().orderByTaskCreateTime().desc()
+          .listPage((page - 1) * size, size).stream().map(t -> view(t, null, null)).toList();
+      return new FlowPage<>(items, total, page, size);
+    });
   }
 
   public FlowPage<FlowTask> done(Actor actor, int page, int size) {
     check(page, size);
-    var query = history.createHistoricTaskInstanceQuery().taskCompletedBy(actor.username()).finished().processDefinitionKeyLike("tg.%");
-    long total = query.count();
-    List<FlowTask> items = query.includeProcessVariables().orderByHistoricTaskInstanceEndTime().desc()
-        .listPage((page - 1) * size, size).stream()
-        .map(t -> view(t, t.getEndTime().toInstant(), t.getDeleteReason() == null ? "approved" : t.getDeleteReason())).toList();
-    return new FlowPage<>(items, total, page, size);
+    return inOneCommand(() -> {
+      var query = history.createHistoricTaskInstanceQuery().taskCompletedBy(actor.username()).finished().processDefinitionKeyLike("tg.%");
+      long total = query.count();
+      List<FlowTask> items = query.includeProcessVariables().orderByHistoricTaskInstanceEndTime().desc()
+          .listPage((page - 1) * size, size).stream()
+          .map(t -> view(t, t.getEndTime().toInstant(), t.getDeleteReason() == null ? "approved" : t.getDeleteReason())).toList();
+      return new FlowPage<>(items, total, page, size);
+    });
   }
 
   public FlowPage<StartedFlow> started(Actor actor, int page, int size) {
     check(page, size);
-    var query = history.createHistoricProcessInstanceQuery().startedBy(actor.username()).processDefinitionKeyLike("tg.%");
-    long total = query.count();
-    List<StartedFlow> items = query.orderByProcessInstanceStartTime().desc().listPage((page - 1) * size, size).stream()
-        .map(h -> {
-          String[] key = h.getProcessDefinitionKey().split("\\.");
-          return new StartedFlow(h.getId(), key[1], key[2], h.getBusinessKey(), h.getStartTime().toInstant(),
-              h.getEndTime() == null ? null : h.getEndTime().toInstant(), h.getEndTime() == null ? "running" : FlowInstances.outcomeOf(h));
-        }).toList();
-    return new FlowPage<>(items, total, page, size);
+    return inOneCommand(() -> {
+      var query = history.createHistoricProcessInstanceQuery().startedBy(actor.username()).processDefinitionKeyLike("tg.%");
+      long total = query.count();
+      List<StartedFlow> items = query.orderByProcessInstanceStartTime().desc().listPage((page - 1) * size, size).stream()
+          .map(h -> {
+            String[] key = h.getProcessDefinitionKey().split("\\.");
+            return new StartedFlow(h.getId(), key[1], key[2], h.getBusinessKey(), h.getStartTime().toInstant(),
+                h.getEndTime() == null ? null : h.getEndTime().toInstant(), h.getEndTime() == null ? "running" : FlowInstances.outcomeOf(h));
+          }).toList();
+      return new FlowPage<>(items, total, page, size);
+    });
   }
 
   public FlowPage<CopiedFlow> copiedToMe(Actor actor, int page, int size) {
@@ -106,10 +116,13 @@ public final class FlowQueries {
 
   /** How many items each list holds, for badges. */
   public Map<String, Long> counts(Actor actor) {
-    Map<String, Long> counts = new LinkedHashMap<>();
-    counts.put("todo", tasks.createTaskQuery().taskCandidateOrAssigned(actor.username()).processDefinitionKeyLike("tg.%").count());
-    counts.put("done", history.createHistoricTaskInstanceQuery().taskCompletedBy(actor.username()).finished().processDefinitionKeyLike("tg.%").count());
-    counts.put("started", history.createHistoricProcessInstanceQuery().startedBy(actor.username()).processDefinitionKeyLike("tg.%").count());
+    Map<String, Long> counts = inOneCommand(() -> {
+      Map<String, Long> flowable = new LinkedHashMap<>();
+      flowable.put("todo", tasks.createTaskQuery().taskCandidateOrAssigned(actor.username()).processDefinitionKeyLike("tg.%").count());
+      flowable.put("done", history.createHistoricTaskInstanceQuery().taskCompletedBy(actor.username()).finished().processDefinitionKeyLike("tg.%").count());
+      flowable.put("started", history.createHistoricProcessInstanceQuery().startedBy(actor.username()).processDefinitionKeyLike("tg.%").count());
+      return flowable;
+    });
     counts.put("cc", cc.countDocuments(Filters.eq("user", actor.username())));
     return counts;
   }
@@ -228,6 +241,11 @@ public final class FlowQueries {
     return new FlowTask(t.getId(), t.getName() == null ? t.getTaskDefinitionKey() : t.getName(), t.getTaskDefinitionKey(),
         String.valueOf(v.get(BpmnElements.VAR_APP)), String.valueOf(v.get(BpmnElements.VAR_FORM)), String.valueOf(v.get(BpmnElements.VAR_RECORD)),
         t.getAssignee(), t.getOwner(), String.valueOf(v.get(BpmnElements.VAR_INITIATOR)), t.getCreateTime().toInstant(), endedAt, outcome);
+  }
+
+  /** Several queries as one Flowable command: one connection and transaction instead of one per query. */
+  private <T> T inOneCommand(Supplier<T> queries) {
+    return management.executeCommand(context -> queries.get());
   }
 
   private static void check(int page, int size) {
