@@ -87,6 +87,8 @@ class FlowBenchmark {
     int n = Math.max(10, PER_BLOCK / 2);
     long[] nanos = new long[5];
     long mongo = node.mongo.commands.get();
+    java.util.Map<String, Long> byName = new java.util.TreeMap<>();
+    node.mongo.commandsByName.forEach((k, v) -> byName.put(k, -v.sum()));
     long calls = node.flowableCommands.get(0);
     long transactions = node.flowableCommands.get(1);
     for (int i = 0; i < n; i++) {
@@ -110,6 +112,14 @@ class FlowBenchmark {
         + " %.1f MongoDB round trips, %.1f Flowable service calls (%.1f transactions)",
         nanos[0] / 1e6 / n, nanos[1] / 1e6 / n, nanos[2] / 1e6 / n, nanos[4] / 1e6 / n, (node.mongo.commands.get() - mongo) / (double) n,
         (node.flowableCommands.get(0) - calls) / (double) n, (node.flowableCommands.get(1) - transactions) / (double) n));
+    node.mongo.commandsByName.forEach((k, v) -> byName.merge(k, v.sum(), Long::sum));
+    StringBuilder perCommand = new StringBuilder();
+    byName.forEach((k, v) -> {
+      if (v > 0) {
+        perCommand.append(String.format(" %s %.1f;", k, v / (double) n));
+      }
+    });
+    report("FlowBenchmark costs Tangram MongoDB round trips per instance by command:" + perCommand);
     calls = node.flowableCommands.get(0);
     transactions = node.flowableCommands.get(1);
     long start = System.nanoTime();
