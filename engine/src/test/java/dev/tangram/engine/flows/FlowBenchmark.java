@@ -87,6 +87,7 @@ class FlowBenchmark {
     int n = Math.max(10, PER_BLOCK / 2);
     long[] nanos = new long[5];
     long mongo = node.mongo.commands.get();
+    long mongoNanos = node.mongo.commandNanos.sum();
     java.util.Map<String, Long> byName = new java.util.TreeMap<>();
     node.mongo.commandsByName.forEach((k, v) -> byName.put(k, -v.sum()));
     long calls = node.flowableCommands.get(0);
@@ -119,7 +120,8 @@ class FlowBenchmark {
         perCommand.append(String.format(" %s %.1f;", k, v / (double) n));
       }
     });
-    report("FlowBenchmark costs Tangram MongoDB round trips per instance by command:" + perCommand);
+    report(String.format("FlowBenchmark costs Tangram MongoDB waits %.1f ms per instance; round trips by command:%s",
+        (node.mongo.commandNanos.sum() - mongoNanos) / 1e6 / n, perCommand));
     calls = node.flowableCommands.get(0);
     transactions = node.flowableCommands.get(1);
     long start = System.nanoTime();

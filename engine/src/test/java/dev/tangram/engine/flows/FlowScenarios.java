@@ -13,6 +13,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
+import dev.tangram.engine.access.Actor;
+import dev.tangram.engine.access.DirectoryUser;
+import dev.tangram.engine.access.Role;
 import dev.tangram.engine.common.ConflictException;
 import dev.tangram.engine.common.ForbiddenException;
 import dev.tangram.engine.common.TangramException;
@@ -117,6 +120,22 @@ abstract class FlowScenarios {
     assertThat(node.status(app, r.id())).isEqualTo(FlowStatus.APPROVED);
     assertThat(node.engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pid).list())
         .extracting(v -> v.getVariableName()).containsExactlyInAnyOrder("tg_app", "tg_form", "tg_record", "tg_initiator");
+  }
+
+  @Test
+  void theToDoListPagesWithItsTotalWhetherOrNotAPageIsFull() {
+    node.mongo.directory.saveRole(new Role("pager", "Pager", null), true);
+    Actor pager = FlowTestNode.user("pager", "hq", "pager");
+    node.mongo.directory.saveUser(new DirectoryUser("pager", "Pager", null, null, List.of("hq"), List.of("pager"), true), true);
+    String app = app("{'nodes':[{'id':'p','type':'approve','assignee':{'kind':'role','role':'pager'}}]}");
+    for (int i = 0; i < 3; i++) {
+      node.submit(app, ALICE, "{'title':'Taxi " + i + "','amount':10}");
+    }
+    assertThat(node.flows.queries().todo(pager, 1, 2)).extracting(FlowPage::total, p -> p.items().size()).containsExactly(3L, 2);
+    assertThat(node.flows.queries().todo(pager, 2, 2)).extracting(FlowPage::total, p -> p.items().size()).containsExactly(3L, 1);
+    assertThat(node.flows.queries().todo(pager, 3, 2)).extracting(FlowPage::total, p -> p.items().size()).containsExactly(3L, 0);
+    assertThat(node.flows.queries().todo(pager, 1, 10)).extracting(FlowPage::total, p -> p.items().size()).containsExactly(3L, 3);
+    assertThat(node.flows.queries().counts(pager)).containsEntry("todo", 3L);
   }
 
   @Test

@@ -39,6 +39,8 @@ public final class EmbeddedMongo implements AutoCloseable {
   public final TriggerRunner triggers;
   /** Commands sent to the server so far (round trips), for the benchmarks' cost counts. */
   public final java.util.concurrent.atomic.AtomicLong commands = new java.util.concurrent.atomic.AtomicLong();
+  /** Time the client waited for command replies, summed over all threads. */
+  public final java.util.concurrent.atomic.LongAdder commandNanos = new java.util.concurrent.atomic.LongAdder();
   /** The same, by command name and collection ("update _events"), to see where a benchmark's round trips go. */
   public final java.util.Map<String, java.util.concurrent.atomic.LongAdder> commandsByName = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -57,6 +59,16 @@ public final class EmbeddedMongo implements AutoCloseable {
             org.bson.BsonValue target = event.getCommand().get(event.getCommandName());
             String name = event.getCommandName() + (target != null && target.isString() ? " " + target.asString().getValue() : "");
             commandsByName.computeIfAbsent(name, k -> new java.util.concurrent.atomic.LongAdder()).increment();
+          }
+
+          @Override
+          public void commandSucceeded(com.mongodb.event.CommandSucceededEvent event) {
+            commandNanos.add(event.getElapsedTime(java.util.concurrent.TimeUnit.NANOSECONDS));
+          }
+
+          @Override
+          public void commandFailed(com.mongodb.event.CommandFailedEvent event) {
+            commandNanos.add(event.getElapsedTime(java.util.concurrent.TimeUnit.NANOSECONDS));
           }
         }).build());
     this.database = client.getDatabase("tangram");
