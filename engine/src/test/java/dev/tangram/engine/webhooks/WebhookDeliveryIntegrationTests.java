@@ -138,6 +138,41 @@ class WebhookDeliveryIntegrationTests {
   }
 
   @Test
+  void concurrentWritersFanOutTogetherAndEachRecordArrivesInVersionOrder() throws Exception {
+    Subscription.Created sub = subscribe("/many", ADMIN, "order", "record.created", "record.updated");
+    int writers = 6;
+    int perWriter = 10;
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+    List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+    for (int w = 0; w < writers; w++) {
+      int writer = w;
+      done.add(pool.submit(() -> {
+        for (int i = 0; i < perWriter; i++) {
+          Record r = order("W" + writer + "-" + i);
+          for (int v = 1; v <= 2; v++) {
+            mongo.records.patch("shop", "order", r.id(), json("{'data':{'amount':" + v + "}}"), null, ADMIN);
+          }
+        }
+      }));
+    }
+    for (java.util.concurrent.Future<?> f : done) {
+      f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+    }
+    pool.shutdown();
+    int expected = writers * perWriter * 3;
+    Eventually.await("every version of every record", WAIT, () -> webhooks.subscriptions()
+        .deliveries(sub.subscription().id(), Delivery.DELIVERED, 0, 200, ADMIN).size() == expected);
+    Map<String, List<Long>> versions = new java.util.HashMap<>();
+    for (LocalReceiver.Received g : receiver.at("/many")) {
+      JsonNode body = Json.MAPPER.readTree(g.body());
+      versions.computeIfAbsent(body.at("/data/event/recordId").asString(), k -> new java.util.ArrayList<>())
+          .add(body.at("/data/record/version").asLong());
+    }
+    assertThat(versions).hasSize(writers * perWriter)
+        .allSatisfy((record, arrived) -> assertThat(arrived).as("record %s", record).containsExactly(1L, 2L, 3L));
+  }
+
+  @Test
   void retryAfterIsHonoured() {
     AtomicInteger calls = new AtomicInteger();
     receiver.answer("/busy", r -> calls.incrementAndGet() == 1

@@ -1,12 +1,17 @@
 package dev.tangram.engine.webhooks.internal;
 
 import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import dev.tangram.engine.events.Event;
 import dev.tangram.engine.events.EventConsumer;
 import dev.tangram.engine.events.EventOutbox;
@@ -15,9 +20,14 @@ import dev.tangram.engine.webhooks.Subscription;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.bson.Document;
 import org.bson.types.ObjectId;
@@ -34,6 +44,12 @@ import org.slf4j.LoggerFactory;
  * record, the last version fanned out; a version whose predecessor has not been fanned out yet is
  * refused (the relay retries it), so deliveries of a record are queued in version order. A gap that
  * never fills (no event for a version) is passed after {@link #GAP_PATIENCE}.
+ *
+ * <p>Events handed over at the same time (by concurrent writers) are fanned out together: each
+ * caller builds its payloads, then one of them writes for all that are waiting — one look-up of the
+ * last versions, one insert into the queue, one write of the new versions — while the others wait
+ * for it, and each returns (or throws) as if it had written alone. A record's versions in one batch
+ * are taken in order, each as the predecessor of the next.
  */
 public final class WebhookFanOut implements EventConsumer {
 
@@ -47,6 +63,10 @@ public final class WebhookFanOut implements EventConsumer {
   private final WebhookPayloads payloads;
   private final Clock clock;
   private final Runnable queued;
+  /** Fan-outs waiting for the next batch; guarded by itself. */
+  private final List<Pending> waiting = new ArrayList<>();
+  /** Held by the caller that writes a batch. */
+  private final ReentrantLock writing = new ReentrantLock();
 
   /** @param queued called after deliveries were queued, to wake the worker */
   public WebhookFanOut(MongoDatabase database, SubscriptionStore subscriptions, DeliveryStore deliveries,
@@ -65,6 +85,26 @@ public final class WebhookFanOut implements EventConsumer {
     return "webhooks";
   }
 
+  /** One event's fan-out: its deliveries, then what the batch made of it. */
+  private static final class Pending {
+    final Event event;
+    final boolean ordered;
+    final List<Document> queue;
+    boolean repeated;
+    boolean done;
+    @Nullable RuntimeException failure;
+
+    Pending(Event event, boolean ordered, List<Document> queue) {
+      this.event = event;
+      this.ordered = ordered;
+      this.queue = queue;
+    }
+
+    boolean deletion() {
+      return EventTypes.RECORD_DELETED.equals(event.type());
+    }
+  }
+
   @Override
   public void accept(Event event) {
     List<Subscription> matching = subscriptions.ofApp(event.app()).stream().map(SubscriptionStore.Stored::subscription)
@@ -73,7 +113,6 @@ public final class WebhookFanOut implements EventConsumer {
     if (matching.isEmpty() && (!ordered || subscriptions.ofApp(event.app()).isEmpty())) {
       return;
     }
-    boolean repeated = ordered && !inOrder(event);
     List<Document> queue = new ArrayList<>();
     Supplier<@Nullable Document> row = memo(() -> rowOwner(event));
     java.util.Map<String, Optional<String>> byOwner = new java.util.HashMap<>(); // the payload depends only on the owner
@@ -82,34 +121,103 @@ public final class WebhookFanOut implements EventConsumer {
       body.ifPresent(b -> queue.add(DeliveryStore.newDelivery(DeliveryStore.idOf(event.id(), s.id()), s.id(), event.app(),
           event.id(), event.type(), event.recordId(), event.recordVersion(), b, event.at(), clock.instant())));
     }
-    if (repeated || !ordered || EventTypes.RECORD_DELETED.equals(event.type())) { // handed over again after it was delivered: do not queue it a second time
-      Set<String> finished = deliveries.finished(queue.stream().map(d -> d.getString("_id")).toList());
-      queue.removeIf(d -> finished.contains(d.getString("_id")));
+    Pending mine = new Pending(event, ordered, queue);
+    synchronized (waiting) {
+      waiting.add(mine);
     }
-    deliveries.enqueue(queue);
-    if (ordered) {
-      advance(event);
+    writing.lock();
+    try {
+      if (!mine.done) { // nobody took it along: write what waits, this one among it
+        List<Pending> batch;
+        synchronized (waiting) {
+          batch = new ArrayList<>(waiting);
+          waiting.clear();
+        }
+        write(batch);
+      }
+    } finally {
+      writing.unlock();
     }
-    if (!queue.isEmpty()) {
-      queued.run();
+    if (mine.failure != null) {
+      throw mine.failure;
     }
+  }
+
+  /** Queues the deliveries of a batch and notes their versions; marks each pending one done or failed. */
+  private void write(List<Pending> batch) {
+    List<Pending> going = new ArrayList<>();
+    try {
+      Map<String, Long> seen = lastVersions(batch);
+      batch.sort(Comparator.comparing((Pending p) -> p.ordered ? p.event.recordId() : "")
+          .thenComparingLong(p -> p.event.recordVersion()));
+      for (Pending p : batch) {
+        if (!p.ordered) {
+          going.add(p);
+          continue;
+        }
+        try {
+          p.repeated = !inOrder(p.event, seen.get(p.event.recordId()));
+          going.add(p);
+          if (p.deletion()) {
+            seen.remove(p.event.recordId());
+          } else {
+            seen.merge(p.event.recordId(), p.event.recordVersion(), Math::max); // the predecessor of the next in this batch
+          }
+        } catch (RuntimeException e) {
+          fail(List.of(p), e);
+        }
+      }
+      // handed over again after it was delivered: do not queue it a second time
+      List<Document> again = going.stream().filter(p -> p.repeated || !p.ordered || p.deletion()).flatMap(p -> p.queue.stream()).toList();
+      if (!again.isEmpty()) {
+        Set<String> finished = deliveries.finished(again.stream().map(d -> d.getString("_id")).toList());
+        going.forEach(p -> p.queue.removeIf(d -> finished.contains(d.getString("_id"))));
+      }
+      List<Document> all = going.stream().flatMap(p -> p.queue.stream()).toList();
+      deliveries.enqueue(all);
+      advance(going.stream().filter(p -> p.ordered).toList());
+      going.forEach(p -> p.done = true);
+      if (!all.isEmpty()) {
+        queued.run();
+      }
+    } catch (RuntimeException e) {
+      fail(batch.stream().filter(p -> !p.done).toList(), e);
+    }
+  }
+
+  private static void fail(List<Pending> pending, RuntimeException e) {
+    pending.forEach(p -> {
+      p.failure = e;
+      p.done = true;
+    });
+  }
+
+  /** The last version fanned out of each ordered record in the batch (absent: none yet). */
+  private Map<String, Long> lastVersions(List<Pending> batch) {
+    List<String> records = batch.stream().filter(p -> p.ordered).map(p -> p.event.recordId()).distinct().toList();
+    Map<String, Long> seen = new HashMap<>();
+    if (!records.isEmpty()) { // by _id alone, which the embedded store answers from its index
+      order.find(records.size() == 1 ? Filters.eq("_id", records.getFirst()) : Filters.in("_id", records))
+          .forEach(d -> seen.put(d.getString("_id"), ((Number) d.get("v")).longValue()));
+    }
+    return seen;
   }
 
   /**
    * Whether this is the next version of its record (false: seen before).
    *
+   * @param seen the last version fanned out, null if none
    * @throws IllegalStateException if an earlier version has not been fanned out yet
    */
-  private boolean inOrder(Event event) {
+  private boolean inOrder(Event event, @Nullable Long seen) {
     if (event.recordVersion() <= 1) {
-      return order.find(Filters.eq("_id", event.recordId())).first() == null;
+      return seen == null;
     }
-    Document last = order.find(Filters.eq("_id", event.recordId())).first();
-    long seen = last == null ? 0 : ((Number) last.get("v")).longValue();
-    if (seen >= event.recordVersion()) {
+    long last = seen == null ? 0 : seen;
+    if (last >= event.recordVersion()) {
       return false;
     }
-    boolean predecessorMissing = last == null ? earlierStagedIn(event) : seen < event.recordVersion() - 1;
+    boolean predecessorMissing = seen == null ? earlierStagedIn(event) : last < event.recordVersion() - 1;
     boolean patienceOver = event.at().plus(GAP_PATIENCE).isBefore(clock.instant());
     if (predecessorMissing && !patienceOver) {
       throw new IllegalStateException("Event " + event.id() + " (version " + event.recordVersion() + " of record "
@@ -132,21 +240,33 @@ public final class WebhookFanOut implements EventConsumer {
         .anyMatch(staged -> ((Number) staged.get("recordVersion")).longValue() < event.recordVersion());
   }
 
-  private void advance(Event event) {
-    if (EventTypes.RECORD_DELETED.equals(event.type())) {
-      order.deleteOne(Filters.eq("_id", event.recordId()));
+  /**
+   * Notes each record's new last version, in one write: by _id alone ($max never lowers it, whoever
+   * wrote last), as a filter on "v" as well would scan _webhook_order on the embedded store. A
+   * deleted record is forgotten.
+   */
+  private void advance(List<Pending> ordered) {
+    Map<String, WriteModel<Document>> byRecord = new LinkedHashMap<>();
+    for (Pending p : ordered) { // sorted by version: a record's last one decides
+      String id = p.event.recordId();
+      byRecord.put(id, p.deletion() ? new DeleteOneModel<>(Filters.eq("_id", id))
+          : new UpdateOneModel<>(Filters.eq("_id", id), Updates.max("v", p.event.recordVersion()), new UpdateOptions().upsert(true)));
+    }
+    if (byRecord.isEmpty()) {
       return;
     }
-    // By _id alone ($max never lowers it, whoever wrote last): a filter on "v" as well would scan
-    // _webhook_order, one document per record ever fanned out, on the embedded store.
+    List<WriteModel<Document>> writes = new ArrayList<>(byRecord.values());
     try {
-      order.updateOne(Filters.eq("_id", event.recordId()), Updates.max("v", event.recordVersion()), new UpdateOptions().upsert(true));
-    } catch (MongoWriteException e) {
-      if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-        throw e;
+      order.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+    } catch (MongoBulkWriteException e) {
+      for (BulkWriteError error : e.getWriteErrors()) {
+        if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY
+            || !(writes.get(error.getIndex()) instanceof UpdateOneModel<Document> update)) {
+          throw e;
+        }
+        // two upserts raced to create it: it exists now, so this one updates
+        order.updateOne(update.getFilter(), update.getUpdate());
       }
-      // two upserts raced to create it: it exists now, so this one updates
-      order.updateOne(Filters.eq("_id", event.recordId()), Updates.max("v", event.recordVersion()));
     }
   }
 
