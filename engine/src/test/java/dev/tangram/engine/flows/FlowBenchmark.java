@@ -6,7 +6,7 @@ import static dev.tangram.engine.flows.FlowTestNode.DAVE;
 import static dev.tangram.engine.testing.Fixtures.json;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import dev.tangram.engine.store.EmbeddedH2Backend;
 import dev.tangram.engine.testing.EmbeddedMongo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -190,12 +190,12 @@ class FlowBenchmark {
     return f;
   }
 
-  /** MongoDB as the app's embedded default: mongo-java-server on an H2 file. */
+  /** MongoDB as the app's embedded default: mongo-java-server on an H2 file, with the engine's own H2 backend. */
   private static EmbeddedMongo embeddedMongo() {
     try {
       Path dir = Files.createTempDirectory("tangram-bench");
       MVStore store = new MVStore.Builder().fileName(dir.resolve("mongo.mv").toString()).cacheSize(256).open();
-      return new EmbeddedMongo(new MongoServer(new H2Backend(store)));
+      return new EmbeddedMongo(new MongoServer(new EmbeddedH2Backend(store)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
