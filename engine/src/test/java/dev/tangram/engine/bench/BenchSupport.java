@@ -1,8 +1,5 @@
 package dev.tangram.engine.bench;
 
-import de.bwaldvogel.mongo.MongoServer;
-import dev.tangram.engine.store.EmbeddedH2Backend;
-import org.h2.mvstore.MVStore;
 import dev.tangram.engine.testing.EmbeddedMongo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,14 +18,7 @@ final class BenchSupport {
    * embedded default ({@code tangram.embedded-mongo.cache-size}, here {@code -Dbench.cacheMb}).
    */
   static EmbeddedMongo embeddedH2() {
-    try {
-      Path dir = Files.createTempDirectory("tangram-bench");
-      int cacheMb = Integer.getInteger("bench.cacheMb", 256);
-      MVStore store = new MVStore.Builder().fileName(dir.resolve("mongo.mv").toString()).cacheSize(cacheMb).open();
-      return new EmbeddedMongo(new MongoServer(new EmbeddedH2Backend(store)));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return EmbeddedMongo.onH2File(Integer.getInteger("bench.cacheMb", 256));
   }
 
   static double median(double[] values) {

@@ -5,8 +5,6 @@ import static dev.tangram.engine.flows.FlowTestNode.BOB;
 import static dev.tangram.engine.flows.FlowTestNode.DAVE;
 import static dev.tangram.engine.testing.Fixtures.json;
 
-import de.bwaldvogel.mongo.MongoServer;
-import dev.tangram.engine.store.EmbeddedH2Backend;
 import dev.tangram.engine.testing.EmbeddedMongo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,7 +20,6 @@ import org.flowable.bpmn.model.StartEvent;
 import org.flowable.bpmn.model.UserTask;
 import org.flowable.engine.RuntimeService;
 import org.flowable.engine.TaskService;
-import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -45,7 +42,7 @@ class FlowBenchmark {
 
   @Test
   void embeddedDefaults() {
-    run("h2file", embeddedMongo());
+    run("h2file", EmbeddedMongo.onH2File(256)); // MongoDB as the app's embedded default
   }
 
   @Test
@@ -230,17 +227,6 @@ class FlowBenchmark {
     SequenceFlow f = new SequenceFlow(from, to);
     f.setId(id);
     return f;
-  }
-
-  /** MongoDB as the app's embedded default: mongo-java-server on an H2 file, with the engine's own H2 backend. */
-  private static EmbeddedMongo embeddedMongo() {
-    try {
-      Path dir = Files.createTempDirectory("tangram-bench");
-      MVStore store = new MVStore.Builder().fileName(dir.resolve("mongo.mv").toString()).cacheSize(256).open();
-      return new EmbeddedMongo(new MongoServer(new EmbeddedH2Backend(store)));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private static double median(double[] values) {

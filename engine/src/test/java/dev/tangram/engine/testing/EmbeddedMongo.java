@@ -48,6 +48,20 @@ public final class EmbeddedMongo implements AutoCloseable {
     this(new MongoServer(new MemoryBackend()));
   }
 
+  /**
+   * The app's embedded default store: mongo-java-server with the engine's H2 backend on a fresh
+   * file, its page cache of {@code cacheMb} (the app's {@code tangram.embedded-mongo.cache-size}).
+   */
+  public static EmbeddedMongo onH2File(int cacheMb) {
+    try {
+      java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("tangram-bench");
+      org.h2.mvstore.MVStore store = new org.h2.mvstore.MVStore.Builder().fileName(dir.resolve("mongo.mv").toString()).cacheSize(cacheMb).open();
+      return new EmbeddedMongo(new MongoServer(new dev.tangram.engine.store.EmbeddedH2Backend(store)));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   public EmbeddedMongo(MongoServer server) {
     this.server = server;
     this.client = MongoClients.create(com.mongodb.MongoClientSettings.builder()
