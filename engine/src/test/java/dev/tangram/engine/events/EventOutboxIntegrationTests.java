@@ -127,13 +127,7 @@ class EventOutboxIntegrationTests {
     // What a node leaves when it dies between the record write and the relay: the event is only
     // inside the record document.
     ObjectId id = new ObjectId();
-    Instant at = Instant.now();
-    Document data = new Document("name", "Crashed Co").append("level", "b");
-    Event created = Event.ofRecord(EventTypes.RECORD_CREATED, "fin", "customer", id, 1L, "active", "alice", at, data, null);
-    customers().insertOne(new Document("_id", id).append("app", "fin").append("form", "customer").append("formVersion", 1)
-        .append("data", data).append("status", "active").append("createdBy", "alice").append("createdAt", Date.from(at))
-        .append("updatedBy", "alice").append("updatedAt", Date.from(at)).append("version", 1L)
-        .append(EventOutbox.OUTBOX, List.of(mongo.outbox.stage(created))));
+    Event created = recordWithItsEventStaged(id, "Crashed Co");
 
     laterNode().recover();
     laterNode().recover(); // twice: nothing doubles
@@ -149,13 +143,7 @@ class EventOutboxIntegrationTests {
     later.recover(); // its start-up sweep of the record collections is behind it: only the marker can lead to the event
     // What a node leaves when it dies after marking the event open, while the consumers ran, before storing it:
     ObjectId id = new ObjectId();
-    Instant at = Instant.now();
-    Document data = new Document("name", "Half Co").append("level", "b");
-    Event created = Event.ofRecord(EventTypes.RECORD_CREATED, "fin", "customer", id, 1L, "active", "alice", at, data, null);
-    customers().insertOne(new Document("_id", id).append("app", "fin").append("form", "customer").append("formVersion", 1)
-        .append("data", data).append("status", "active").append("createdBy", "alice").append("createdAt", Date.from(at))
-        .append("updatedBy", "alice").append("updatedAt", Date.from(at)).append("version", 1L)
-        .append(EventOutbox.OUTBOX, List.of(mongo.outbox.stage(created))));
+    Event created = recordWithItsEventStaged(id, "Half Co");
     mongo.database.getCollection(EventOutbox.OPEN).insertOne(new Document("_id", created.id()).append("records", "records.fin.customer").append("record", id));
 
     later.recover();
@@ -251,5 +239,17 @@ class EventOutboxIntegrationTests {
     Event last = seen.getLast();
     assertThat(last.details()).containsEntry("statusFrom", "active").containsEntry("statusTo", "approved")
         .containsEntry("outcome", "approved");
+  }
+
+  /** A customer record as the record write leaves it: its created event staged inside the document, not relayed yet. */
+  private Event recordWithItsEventStaged(ObjectId id, String name) {
+    Instant at = Instant.now();
+    Document data = new Document("name", name).append("level", "b");
+    Event created = Event.ofRecord(EventTypes.RECORD_CREATED, "fin", "customer", id, 1L, "active", "alice", at, data, null);
+    customers().insertOne(new Document("_id", id).append("app", "fin").append("form", "customer").append("formVersion", 1)
+        .append("data", data).append("status", "active").append("createdBy", "alice").append("createdAt", Date.from(at))
+        .append("updatedBy", "alice").append("updatedAt", Date.from(at)).append("version", 1L)
+        .append(EventOutbox.OUTBOX, List.of(mongo.outbox.stage(created))));
+    return created;
   }
 }

@@ -12,8 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.flowable.bpmn.model.BpmnModel;
 import org.flowable.bpmn.model.EndEvent;
+import org.flowable.bpmn.model.MultiInstanceLoopCharacteristics;
 import org.flowable.bpmn.model.Process;
 import org.flowable.bpmn.model.SequenceFlow;
 import org.flowable.bpmn.model.StartEvent;
@@ -86,7 +90,7 @@ class FlowBenchmark {
     long[] nanos = new long[5];
     long mongo = node.mongo.commands.get();
     long mongoNanos = node.mongo.commandNanos.sum();
-    java.util.Map<String, Long> byName = new java.util.TreeMap<>();
+    Map<String, Long> byName = new TreeMap<>();
     node.mongo.commandsByName.forEach((k, v) -> byName.put(k, -v.sum()));
     long calls = node.flowableCommands.get(0);
     long transactions = node.flowableCommands.get(1);
@@ -143,11 +147,11 @@ class FlowBenchmark {
     TaskService tasks = node.engine.getTaskService();
     for (int i = 0; i < count; i++) {
       String pid = runtime.createProcessInstanceBuilder().processDefinitionKey("shaped").businessKey("s" + i)
-          .variables(java.util.Map.of("tg_app", "bench", "tg_form", "expense", "tg_record", "s" + i, "tg_initiator", "alice",
-              "tg_approvers_a", java.util.List.of("bob"), "tg_approvers_b", java.util.List.of("dave")))
+          .variables(Map.of("tg_app", "bench", "tg_form", "expense", "tg_record", "s" + i, "tg_initiator", "alice",
+              "tg_approvers_a", List.of("bob"), "tg_approvers_b", List.of("dave")))
           .start().getId();
       tasks.addComment(null, pid, "tangram", "{\"action\":\"submitted\"}");
-      for (String user : java.util.List.of("bob", "dave")) {
+      for (String user : List.of("bob", "dave")) {
         String task = tasks.createTaskQuery().taskAssignee(user).processDefinitionKey("shaped").includeProcessVariables().listPage(0, 1).getFirst().getId();
         tasks.addComment(task, pid, "tangram", "{\"action\":\"approve\"}");
         tasks.complete(task, user);
@@ -200,8 +204,8 @@ class FlowBenchmark {
     b.setId("b");
     b.setAssignee("dave");
     if (shaped) {
-      for (UserTask t : java.util.List.of(a, b)) {
-        org.flowable.bpmn.model.MultiInstanceLoopCharacteristics loop = new org.flowable.bpmn.model.MultiInstanceLoopCharacteristics();
+      for (UserTask t : List.of(a, b)) {
+        MultiInstanceLoopCharacteristics loop = new MultiInstanceLoopCharacteristics();
         loop.setInputDataItem("${tg_approvers_" + t.getId() + "}");
         loop.setElementVariable("tg_approver");
         loop.setCompletionCondition("${nrOfCompletedInstances >= 1}");

@@ -36,7 +36,6 @@ public final class BpmnElements {
   public static final String VAR_CHOICES = "tg_choices";
   public static final String VAR_NEXT = "tg_next";
   public static final String VAR_LAST = "tg_last";
-  public static final String VAR_OUTCOME = "tg_outcome";
   public static final String VAR_APPROVER = "tg_approver";
   public static final String VAR_WITHDRAW = "tg_withdraw";
 

@@ -225,9 +225,6 @@ public final class FlowHooks {
     String node = execution.getCurrentActivityId().replace("_tg_timed_out", "");
     boolean rejects = execution.getCurrentFlowElement() instanceof org.flowable.bpmn.model.FlowNode f
         && f.getOutgoingFlows().stream().anyMatch(o -> o.getTargetRef().startsWith(BpmnElements.REJECTED_END_PREFIX));
-    if (rejects) {
-      execution.setVariable(BpmnElements.VAR_OUTCOME, "rejected");
-    }
     TimelineNotes.add(taskService(), null, execution.getProcessInstanceId(), rejects ? "timeoutRejected" : "timeoutApproved",
         "system", node, null, Map.of());
   }

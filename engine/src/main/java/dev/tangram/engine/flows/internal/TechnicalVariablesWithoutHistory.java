@@ -16,7 +16,7 @@ public final class TechnicalVariablesWithoutHistory extends DefaultHistoryConfig
 
   private static final Set<String> LOOP_VARIABLES = Set.of("nrOfInstances", "nrOfCompletedInstances", "nrOfActiveInstances", "loopCounter");
   private static final Set<String> KEPT = Set.of(BpmnElements.VAR_APP, BpmnElements.VAR_FORM, BpmnElements.VAR_RECORD,
-      BpmnElements.VAR_INITIATOR, BpmnElements.VAR_OUTCOME);
+      BpmnElements.VAR_INITIATOR);
 
   public TechnicalVariablesWithoutHistory(ProcessEngineConfigurationImpl configuration) {
     super(configuration);

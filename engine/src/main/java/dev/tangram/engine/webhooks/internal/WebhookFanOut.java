@@ -115,7 +115,7 @@ public final class WebhookFanOut implements EventConsumer {
     }
     List<Document> queue = new ArrayList<>();
     Supplier<@Nullable Document> row = memo(() -> rowOwner(event));
-    java.util.Map<String, Optional<String>> byOwner = new java.util.HashMap<>(); // the payload depends only on the owner
+    Map<String, Optional<String>> byOwner = new HashMap<>(); // the payload depends only on the owner
     for (Subscription s : matching) {
       Optional<String> body = byOwner.computeIfAbsent(s.owner(), owner -> payloads.bodyFor(s, event, row));
       body.ifPresent(b -> queue.add(DeliveryStore.newDelivery(DeliveryStore.idOf(event.id(), s.id()), s.id(), event.app(),

@@ -146,12 +146,11 @@ class InventoryScenarioIntegrationTests {
 
   @Test
   void receiptsAndDeliveriesPostToTheLedgerOnceAndADeletionReversesIt() {
-    String code = "L" + System.nanoTime();
-    String supplier = create("supplier", "{'name':'Ledger Supplier " + code + "'}");
-    String item = create("item", "{'code':'" + code + "','name':'Gasket'}");
-    String warehouse = create("warehouse", "{'code':'L" + code.substring(1, 10) + "','name':'L'}");
-    String receipt = create("goods_receipt", "{'supplier':'" + supplier + "','warehouse':'" + warehouse
-        + "','receiptDate':'2026-11-24','lines':[{'item':'" + item + "','qty':10,'unitCost':3}]}");
+    Stock stock = stock("L", "Ledger Supplier", "Gasket");
+    String code = stock.code();
+    String item = stock.item();
+    String warehouse = stock.warehouse();
+    String receipt = receive(stock, item, 10, 3);
     JsonNode posted = entries("goods_receipt/" + receipt + "/post");
     assertThat(posted).hasSize(1);
     assertThat(posted.get(0).get("data").get("outcome").asString()).isEqualTo("posted");
@@ -177,14 +176,12 @@ class InventoryScenarioIntegrationTests {
   @Test
   void anEditedReceiptOrDeliveryIsReversedAndPostedAgain() {
     // Figures of DOMAIN cases ledger-02 (moving average) and ledger-01 (receipt at 50.00).
-    String code = "E" + System.nanoTime();
-    String supplier = create("supplier", "{'name':'S2 " + code + "'}");
-    String item = create("item", "{'code':'" + code + "','name':'G1'}");
-    String warehouse = create("warehouse", "{'code':'E" + code.substring(1, 10) + "','name':'E'}");
-    create("goods_receipt", "{'supplier':'" + supplier + "','warehouse':'" + warehouse
-        + "','receiptDate':'2026-11-24','lines':[{'item':'" + item + "','qty':100,'unitCost':10}]}");
-    create("goods_receipt", "{'supplier':'" + supplier + "','warehouse':'" + warehouse
-        + "','receiptDate':'2026-11-24','lines':[{'item':'" + item + "','qty':50,'unitCost':13}]}");
+    Stock stock = stock("E", "S2", "G1");
+    String code = stock.code();
+    String item = stock.item();
+    String warehouse = stock.warehouse();
+    receive(stock, item, 100, 10);
+    receive(stock, item, 50, 13);
     String delivery = create("delivery", "{'warehouse':'" + warehouse + "','deliveryDate':'2026-11-25','lines':[{'item':'" + item + "','qty':60}]}");
     assertThat(lines(entries("delivery/" + delivery + "/post").get(0), "debit")).containsEntry("5401", new BigDecimal("660.00")); // 60 x 11.00
 
@@ -205,8 +202,7 @@ class InventoryScenarioIntegrationTests {
 
     // GR-001 of ledger-01: 100 @ 50.00 = 5,000.00, corrected to 120: -5,000.00 and 6,000.00.
     String item2 = create("item", "{'code':'M" + code + "','name':'M1'}");
-    String receipt = create("goods_receipt", "{'supplier':'" + supplier + "','warehouse':'" + warehouse
-        + "','receiptDate':'2026-11-24','lines':[{'item':'" + item2 + "','qty':100,'unitCost':50}]}");
+    String receipt = receive(stock, item2, 100, 50);
     patch("goods_receipt", receipt, "{'lines':[{'item':'" + item2 + "','qty':120,'unitCost':50}]}");
     JsonNode grCorrected = single(reposts("goods_receipt", receipt));
     assertThat(lines(grCorrected, "debit", true)).isEqualTo(java.util.Map.of("1405", new BigDecimal("-5000.00")));
@@ -227,12 +223,11 @@ class InventoryScenarioIntegrationTests {
   @Test
   void supplierAndCustomerInvoicesAndPaymentsPostOnceFollowEditsAndAreReversedWhenDeleted() {
     // DOMAIN case ledger-01: GR 100 @ 50.00; PI 5,000.00 + 13 % VAT 650.00 = 5,650.00; PAY 5,650.00 from the bank.
-    String code = "P" + System.nanoTime();
-    String supplier = create("supplier", "{'name':'S1 " + code + "'}");
-    String item = create("item", "{'code':'" + code + "','name':'M1'}");
-    String warehouse = create("warehouse", "{'code':'P" + code.substring(1, 10) + "','name':'P'}");
-    String receipt = create("goods_receipt", "{'supplier':'" + supplier + "','warehouse':'" + warehouse
-        + "','receiptDate':'2026-11-24','lines':[{'item':'" + item + "','qty':100,'unitCost':50}]}");
+    Stock stock = stock("P", "S1", "M1");
+    String code = stock.code();
+    String supplier = stock.supplier();
+    String item = stock.item();
+    String receipt = receive(stock, item, 100, 50);
     String invoice = create("supplier_invoice", "{'fapiaoNo':'" + code.substring(1, 12) + "','supplier':'" + supplier
         + "','invoiceDate':'2026-11-25','lines':[{'receipt':'" + receipt + "','item':'" + item + "','qty':100,'price':50,'taxRate':13}]}");
     JsonNode pi = single(entries("supplier_invoice/" + invoice + "/post"));
@@ -354,5 +349,22 @@ class InventoryScenarioIntegrationTests {
       }
     }
     return sums;
+  }
+
+  /** A supplier, an item and a warehouse of one test's own, named after a fresh code starting with {@code prefix}. */
+  private record Stock(String code, String supplier, String item, String warehouse) {}
+
+  private Stock stock(String prefix, String supplierName, String itemName) {
+    String code = prefix + System.nanoTime();
+    String supplier = create("supplier", "{'name':'" + supplierName + " " + code + "'}");
+    String item = create("item", "{'code':'" + code + "','name':'" + itemName + "'}");
+    String warehouse = create("warehouse", "{'code':'" + prefix + code.substring(1, 10) + "','name':'" + prefix + "'}");
+    return new Stock(code, supplier, item, warehouse);
+  }
+
+  /** A goods receipt from the stock's supplier into its warehouse, dated 2026-11-24. */
+  private String receive(Stock stock, String item, int qty, int unitCost) {
+    return create("goods_receipt", "{'supplier':'" + stock.supplier() + "','warehouse':'" + stock.warehouse()
+        + "','receiptDate':'2026-11-24','lines':[{'item':'" + item + "','qty':" + qty + ",'unitCost':" + unitCost + "}]}");
   }
 }
