@@ -35,7 +35,11 @@ class EmbeddedH2BackendIntegrationTests {
   Path dir;
 
   private void withStore(Function<MVStore, MongoBackend> backend, Consumer<MongoCollection<Document>> work) {
-    MongoServer server = new MongoServer(backend.apply(new MVStore.Builder().fileName(dir.resolve("mongo.mv").toString()).open()));
+    withStore(new MVStore.Builder(), backend, work);
+  }
+
+  private void withStore(MVStore.Builder store, Function<MVStore, MongoBackend> backend, Consumer<MongoCollection<Document>> work) {
+    MongoServer server = new MongoServer(backend.apply(store.fileName(dir.resolve("mongo.mv").toString()).open()));
     try (MongoClient client = MongoClients.create("mongodb://" + server.bind().getHostString() + ":" + server.getLocalAddress().getPort())) {
       work.accept(client.getDatabase("tangram").getCollection("things"));
     } finally {
@@ -49,7 +53,11 @@ class EmbeddedH2BackendIntegrationTests {
 
   @Test
   void uniqueIndexesFindInsertUpdateAndRefuseDuplicatesOfEveryKeyType() {
-    withStore(EmbeddedH2Backend::new, things -> {
+    // Without H2's background writer: the collection's own document map (the stock backend's, keyed
+    // by the raw _id) remembers the last key type it saw unsynchronized, so with _ids of mixed types
+    // a page write racing an insert can fail it ("Can not compare"), about one run in six. Tangram's
+    // collections each have one _id type; the unique indexes under test are ordered by value.
+    withStore(new MVStore.Builder().autoCommitDisabled(), EmbeddedH2Backend::new, things -> {
       things.createIndex(Indexes.ascending("code"), new IndexOptions().unique(true).sparse(true));
       List<Object> ids = new ArrayList<>();
       for (int i = 0; i < 500; i++) {
