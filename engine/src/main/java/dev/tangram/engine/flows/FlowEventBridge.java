@@ -2,6 +2,7 @@ package dev.tangram.engine.flows;
 
 import dev.tangram.engine.events.Event;
 import dev.tangram.engine.events.EventTypes;
+import dev.tangram.engine.flows.internal.BpmnElements;
 import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
@@ -18,6 +19,8 @@ import org.flowable.engine.delegate.event.FlowableProcessEngineEvent;
 import org.flowable.engine.impl.util.CommandContextUtil;
 import org.flowable.engine.impl.util.ProcessDefinitionUtil;
 import org.flowable.task.api.Task;
+import org.flowable.variable.api.delegate.VariableScope;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns Flowable's process and task events into Tangram's: inside the transaction it only notes
@@ -70,11 +73,20 @@ final class FlowEventBridge implements FlowableEventListener {
     Step step = switch (type) {
       case PROCESS_STARTED -> new Publish(event(EventTypes.FLOW_STARTED, app, form, recordId, new Document("processInstanceId", pid)));
       case TASK_CREATED, TASK_COMPLETED -> new Publish(event(type == FlowableEngineEventType.TASK_CREATED ? EventTypes.TASK_CREATED : EventTypes.TASK_COMPLETED,
-          app, form, recordId, new Document("processInstanceId", pid).append("taskId", entityTask.getId())
-              .append("node", entityTask.getTaskDefinitionKey()).append("assignee", entityTask.getAssignee())));
+          app, form, recordId, taskDetails(pid, entityTask, type == FlowableEngineEventType.TASK_CREATED ? execution : null)));
       default -> new Finish(pid);
     };
     afterCommit(step);
+  }
+
+  /** A shared task (of an "any" node with several approvers) is created without an assignee: its event names the candidates. */
+  private static Document taskDetails(String pid, Task task, @Nullable VariableScope instance) {
+    Document details = new Document("processInstanceId", pid).append("taskId", task.getId()).append("node", task.getTaskDefinitionKey())
+        .append("assignee", task.getAssignee());
+    if (task.getAssignee() == null && instance != null && instance.getVariable(BpmnElements.approvers(task.getTaskDefinitionKey())) instanceof List<?> candidates) {
+      details.append("candidates", candidates.stream().map(String::valueOf).toList());
+    }
+    return details;
   }
 
   /** What a transaction leaves to do after its commit: publish an event, or finish an ended instance's record. */

@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.bson.Document;
 import org.flowable.engine.HistoryService;
 import org.flowable.engine.ProcessEngine;
@@ -49,6 +50,9 @@ public final class FlowTasks {
   private final FlowHooks hooks;
   private final Flowables flowables;
   private final TaskViews views;
+  /** The node whose approvers {@link BpmnElements#VAR_LAST} lists. */
+  private static final String VAR_LAST_NODE = "tg_last_node";
+
   private final Map<String, Optional<FlowNode.Approve>> approveNodes = new java.util.concurrent.ConcurrentHashMap<>();
 
   FlowTasks(FlowDependencies deps, ProcessEngine engine, FlowHooks hooks, Flowables flowables, FlowQueries queries) {
@@ -88,11 +92,11 @@ public final class FlowTasks {
   }
 
   public void approve(String taskId, TaskRequest request, Actor actor) {
-    Task task = open(taskId, "approve", actor);
-    Optional<FlowNode.Approve> node = node(task);
-    Record patched = applyData(task, node, request, actor);
+    // the data first, outside the task's transaction: its record write starts no Flowable work inside it
+    Record patched = request.data() == null || request.data().isEmpty() ? null : applyData(checked(taskId, "approve", actor), request, actor);
     try {
-      flowables.inInstance(actor.username(), task.getProcessInstanceId(), "Task " + taskId, () -> {
+      onOpenTask(taskId, "approve", actor, task -> {
+        Optional<FlowNode.Approve> node = node(task);
         if (task.getDelegationState() == DelegationState.PENDING) {
           note(task, "approve", actor, request, Map.of("delegatedBy", String.valueOf(task.getOwner())));
           tasks.resolveTask(taskId);
@@ -100,11 +104,11 @@ public final class FlowTasks {
         }
         Map<String, Object> variables = new HashMap<>();
         String nodeId = task.getTaskDefinitionKey();
-        List<String> last = nodeId.equals(runtime.getVariable(task.getExecutionId(), "tg_last_node"))
-            ? new ArrayList<>(stringList(runtime.getVariable(task.getExecutionId(), BpmnElements.VAR_LAST))) : new ArrayList<>();
+        List<String> last = nodeId.equals(task.getProcessVariables().get(VAR_LAST_NODE))
+            ? stringList(task.getProcessVariables().get(BpmnElements.VAR_LAST)) : new ArrayList<>();
         last.add(actor.username());
         variables.put(BpmnElements.VAR_LAST, last);
-        variables.put("tg_last_node", nodeId);
+        variables.put(VAR_LAST_NODE, nodeId);
         if (!request.nextApprovers().isEmpty()) {
           variables.put(BpmnElements.VAR_NEXT, new ArrayList<>(request.nextApprovers()));
         }
@@ -113,25 +117,27 @@ public final class FlowTasks {
         }
         note(task, "approve", actor, request, Map.of());
         runtime.setVariables(task.getProcessInstanceId(), variables);
+        if (task.getAssignee() == null) { // a shared task: whoever approves it takes it
+          tasks.setAssignee(taskId, actor.username());
+        }
         tasks.complete(taskId, actor.username());
       });
     } catch (RuntimeException e) {
       if (patched != null) {
-        undo(task, patched, request.data());
+        undo(taskId, patched, request.data());
       }
       throw e;
     }
   }
 
   public void reject(String taskId, TaskRequest request, Actor actor) {
-    Task task = open(taskId, "reject", actor);
-    Optional<FlowNode.Approve> node = node(task);
-    flowables.inInstance(actor.username(), task.getProcessInstanceId(), "Task " + taskId, () -> {
+    onOpenTask(taskId, "reject", actor, task -> {
+      Optional<FlowNode.Approve> node = node(task);
       note(task, "reject", actor, request, Map.of());
       if (node.isPresent() && "ratio".equals(node.get().mode())) {
         String id = node.get().id();
         int no = intVariable(task, BpmnElements.no(id)) + 1;
-        int all = stringList(runtime.getVariable(task.getProcessInstanceId(), BpmnElements.approvers(id))).size();
+        int all = stringList(task.getProcessVariables().get(BpmnElements.approvers(id))).size();
         if (all - no >= intVariable(task, BpmnElements.need(id))) { // the share can still be reached: a "no" vote only
           runtime.setVariable(task.getProcessInstanceId(), BpmnElements.no(id), no);
           tasks.complete(taskId, actor.username());
@@ -145,17 +151,16 @@ public final class FlowTasks {
 
   /** Return to the initiator (the record goes back to draft) or to an earlier node of this instance. */
   public void sendBack(String taskId, TaskRequest request, Actor actor) {
-    Task task = open(taskId, "return", actor);
     String target = request.target() == null || request.target().isBlank() ? "initiator" : request.target();
-    if (!"initiator".equals(target)) {
-      boolean earlier = !target.equals(task.getTaskDefinitionKey()) && history.createHistoricActivityInstanceQuery()
-          .processInstanceId(task.getProcessInstanceId()).activityId(target).finished().count() > 0
-          && node(task.getProcessDefinitionId(), target).isPresent();
-      if (!earlier) {
-        throw ValidationException.of("target", "notEarlier", "'" + target + "' is not an approve node this record has already passed; return to 'initiator' or one of those");
+    onOpenTask(taskId, "return", actor, task -> {
+      if (!"initiator".equals(target)) {
+        boolean earlier = !target.equals(task.getTaskDefinitionKey()) && history.createHistoricActivityInstanceQuery()
+            .processInstanceId(task.getProcessInstanceId()).activityId(target).finished().count() > 0
+            && node(task.getProcessDefinitionId(), target).isPresent();
+        if (!earlier) {
+          throw ValidationException.of("target", "notEarlier", "'" + target + "' is not an approve node this record has already passed; return to 'initiator' or one of those");
+        }
       }
-    }
-    flowables.inInstance(actor.username(), task.getProcessInstanceId(), "Task " + taskId, () -> {
       note(task, "return", actor, request, Map.of("target", target));
       if ("initiator".equals(target)) {
         runtime.deleteProcessInstance(task.getProcessInstanceId(), "returned");
@@ -168,12 +173,14 @@ public final class FlowTasks {
   }
 
   private void reassign(String taskId, String action, TaskRequest request, Actor actor) {
-    Task task = open(taskId, action, actor);
     String to = requireUser(request.to(), actor);
-    flowables.inInstance(actor.username(), task.getProcessInstanceId(), "Task " + taskId, () -> {
+    onOpenTask(taskId, action, actor, task -> {
       note(task, action, actor, request, Map.of("to", to));
       if ("delegate".equals(action)) {
         tasks.delegateTask(taskId, to);
+      } else if (task.getAssignee() == null) { // a shared task: the others keep it, the actor's share moves
+        tasks.deleteCandidateUser(taskId, actor.username());
+        tasks.addCandidateUser(taskId, to);
       } else {
         tasks.setAssignee(taskId, to);
       }
@@ -182,14 +189,13 @@ public final class FlowTasks {
 
   /** Add-sign: {@code before} (the added user approves first, then it comes back), {@code after}, or {@code parallel}. */
   public void addSign(String taskId, TaskRequest request, Actor actor) {
-    Task task = open(taskId, "addSign", actor);
     String to = requireUser(request.to(), actor);
     String position = request.position() == null ? "before" : request.position();
-    Optional<FlowNode.Approve> node = node(task);
-    if ("parallel".equals(position) && node.isPresent() && "sequential".equals(node.get().mode())) {
-      throw ValidationException.of("position", "sequentialNode", "Node '" + node.get().id() + "' approves one after another; add a signer before or after instead");
-    }
-    flowables.inInstance(actor.username(), task.getProcessInstanceId(), "Task " + taskId, () -> {
+    onOpenTask(taskId, "addSign", actor, task -> {
+      Optional<FlowNode.Approve> node = node(task);
+      if ("parallel".equals(position) && node.isPresent() && "sequential".equals(node.get().mode())) {
+        throw ValidationException.of("position", "sequentialNode", "Node '" + node.get().id() + "' approves one after another; add a signer before or after instead");
+      }
       note(task, "addSign", actor, request, Map.of("to", to, "position", position));
       switch (position) {
         case "before" -> tasks.delegateTask(taskId, to);
@@ -201,7 +207,16 @@ public final class FlowTasks {
           if (node.isEmpty()) {
             throw ValidationException.of("position", "notMultiInstance", "Task " + taskId + " is not an approve node of a flow JSON; add a signer before or after instead");
           }
-          runtime.addMultiInstanceExecution(task.getTaskDefinitionKey(), task.getProcessInstanceId(), Map.of(BpmnElements.VAR_APPROVER, to));
+          if (isShared(task)) { // one approval decides: the added signer shares the task
+            String assignee = task.getAssignee();
+            if (assignee != null) {
+              tasks.unclaim(taskId);
+              tasks.addCandidateUser(taskId, assignee);
+            }
+            tasks.addCandidateUser(taskId, to);
+          } else {
+            runtime.addMultiInstanceExecution(task.getTaskDefinitionKey(), task.getProcessInstanceId(), Map.of(BpmnElements.VAR_APPROVER, to));
+          }
         }
         default -> throw ValidationException.of("position", "enum", "Add-sign position '" + position + "' is not one of before, after, parallel");
       }
@@ -235,12 +250,17 @@ public final class FlowTasks {
       throw new ForbiddenException("Only a platform admin may hand over another user's tasks");
     }
     String target = requireUser(to, actor);
-    List<Task> open = tasks.createTaskQuery().taskAssignee(from).processDefinitionKeyLike("tg.%").list();
+    List<Task> open = tasks.createTaskQuery().taskCandidateOrAssigned(from).processDefinitionKeyLike("tg.%").list();
     flowables.inTransaction(actor.username(), "The tasks of " + from, () -> {
       for (Task task : open) {
         TimelineNotes.add(tasks, task.getId(), task.getProcessInstanceId(), "handover", actor.username(), task.getTaskDefinitionKey(),
             null, Map.of("from", from, "to", target));
-        tasks.setAssignee(task.getId(), target);
+        if (from.equals(task.getAssignee())) {
+          tasks.setAssignee(task.getId(), target);
+        } else { // their share of a shared task
+          tasks.deleteCandidateUser(task.getId(), from);
+          tasks.addCandidateUser(task.getId(), target);
+        }
       }
     });
     return open.size();
@@ -262,13 +282,10 @@ public final class FlowTasks {
     });
   }
 
-  /** Applies the approver's data changes under the node's field permissions; null when there are none. */
-  private Record applyData(Task task, Optional<FlowNode.Approve> node, TaskRequest request, Actor actor) {
+  /** Applies the approver's data changes under the node's field permissions; returns the record as it was. */
+  private Record applyData(Task task, TaskRequest request, Actor actor) {
     ObjectNode data = request.data();
-    if (data == null || data.isEmpty()) {
-      return null;
-    }
-    Map<String, String> fields = node.map(FlowNode.Approve::fields).orElse(Map.of());
+    Map<String, String> fields = node(task).map(FlowNode.Approve::fields).orElse(Map.of());
     List<FieldError> refused = new ArrayList<>();
     for (String key : data.propertyNames()) {
       if (!"edit".equals(fields.getOrDefault(key, "read"))) {
@@ -286,23 +303,44 @@ public final class FlowTasks {
   }
 
   /** The task was not completed after all: put back the fields the approver changed. */
-  private void undo(Task task, Record before, ObjectNode changed) {
+  private void undo(String taskId, Record before, ObjectNode changed) {
     ObjectNode restore = before.data().objectNode();
     changed.propertyNames().forEach(k -> restore.set(k, before.data().has(k) ? before.data().get(k) : restore.nullNode()));
     try {
       deps.records().changeStatus(before.app(), before.form(), before.id(), FlowStatus.IN_APPROVAL, restore, null, "flow",
-          new Document("taskId", task.getId()).append("undo", true));
+          new Document("taskId", taskId).append("undo", true));
     } catch (RuntimeException ignored) {
       // best effort: the record keeps the approver's valid change and the task stays open
     }
   }
 
-  private Task open(String taskId, String action, Actor actor) {
+  /** Open task {@code taskId}, if {@code actor} may act on it. */
+  private Task checked(String taskId, String action, Actor actor) {
     Task task = find(taskId, action);
     if (!isAssignee(task, actor)) {
-      throw new ForbiddenException("Cannot " + action + " task " + taskId + ": " + actor.username() + " is not its assignee");
+      throw notAssignee(taskId, action, actor);
     }
     return task;
+  }
+
+  /**
+   * Runs {@code work} on open task {@code taskId} in one transaction, after checking that
+   * {@code actor} may act on it: the task is read under its instance's lock (see
+   * {@link Flowables#lockInstanceOfTask}), so of two racing actors the second finds it gone (409).
+   * Whatever {@code work} refuses rolls back with it.
+   */
+  private void onOpenTask(String taskId, String action, Actor actor, Consumer<Task> work) {
+    flowables.inTransaction(actor.username(), "Task " + taskId, () -> {
+      Task task = Flowables.lockInstanceOfTask(taskId, "Task " + taskId) == null ? null
+          : tasks.createTaskQuery().taskId(taskId).includeProcessVariables().singleResult();
+      if (task == null) {
+        throw notOpen(taskId, action);
+      }
+      if (!isAssignee(task, actor)) {
+        throw notAssignee(taskId, action, actor);
+      }
+      work.accept(task);
+    });
   }
 
   Task find(String taskId, String action) {
@@ -310,19 +348,40 @@ public final class FlowTasks {
     if (task != null) {
       return task;
     }
+    throw notOpen(taskId, action);
+  }
+
+  private static ForbiddenException notAssignee(String taskId, String action, Actor actor) {
+    return new ForbiddenException("Cannot " + action + " task " + taskId + ": " + actor.username() + " is not its assignee");
+  }
+
+  /** 409 for a task that was completed, 404 for one that never was. */
+  private RuntimeException notOpen(String taskId, String action) {
     HistoricTaskInstance done = history.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
     if (done != null) {
-      throw new ConflictException("task", "alreadyCompleted", "Cannot " + action + " task " + taskId + ": it is already completed");
+      return new ConflictException("task", "alreadyCompleted", "Cannot " + action + " task " + taskId + ": it is already completed");
     }
-    throw new NotFoundException("task", "There is no task " + taskId);
+    return new NotFoundException("task", "There is no task " + taskId);
+  }
+
+  /** Whether a task is the one shared task of an "any" node (compiled since shared tasks), not one of a multi-instance node's. */
+  private boolean isShared(Task task) {
+    var element = repository.getBpmnModel(task.getProcessDefinitionId()).getFlowElement(task.getTaskDefinitionKey());
+    return element instanceof org.flowable.bpmn.model.Activity activity && activity.getLoopCharacteristics() == null;
   }
 
   boolean isAssignee(Task task, Actor actor) {
     if (task.getAssignee() != null) {
       return task.getAssignee().equals(actor.username());
     }
-    return tasks.getIdentityLinksForTask(task.getId()).stream().anyMatch(link -> "candidate".equals(link.getType())
-        && (actor.username().equals(link.getUserId()) || (link.getGroupId() != null && actor.roles().contains(link.getGroupId()))));
+    // a query, not the task's identity links: inside a command those of a task read by a query stay empty
+    var candidate = tasks.createTaskQuery().taskId(task.getId());
+    if (actor.roles().isEmpty()) {
+      candidate.taskCandidateUser(actor.username());
+    } else {
+      candidate.or().taskCandidateUser(actor.username()).taskCandidateGroupIn(List.copyOf(actor.roles())).endOr();
+    }
+    return candidate.count() > 0;
   }
 
   private String requireUser(String to, Actor actor) {
@@ -352,8 +411,8 @@ public final class FlowTasks {
     }
   }
 
-  private int intVariable(Task task, String name) {
-    Object value = runtime.getVariable(task.getProcessInstanceId(), name);
+  private static int intVariable(Task task, String name) {
+    Object value = task.getProcessVariables().get(name);
     return value instanceof Number n ? n.intValue() : 0;
   }
 

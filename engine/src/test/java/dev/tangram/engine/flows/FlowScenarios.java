@@ -10,6 +10,7 @@ import static dev.tangram.engine.flows.FlowTestNode.FRANK;
 import static dev.tangram.engine.testing.Fixtures.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
@@ -192,6 +193,33 @@ abstract class FlowScenarios {
     node.approve(CAROL);
     node.approve(BOB);
     assertThat(node.status(app, r.id())).isEqualTo(FlowStatus.APPROVED);
+  }
+
+  @Test
+  void anAnyNodeIsOneTaskSharedByItsApproversAndWhoeverActsTakesItOrMovesOnlyTheirShare() {
+    String app = app("{'nodes':[{'id':'fin','type':'approve','assignee':{'kind':'role','role':'finance'}}]}");
+    Record r = node.submit(app, ALICE, "{'title':'Chair','amount':70}");
+    FlowTask shared = node.onlyTask(ERIN);
+    assertThat(node.onlyTask(FRANK).id()).isEqualTo(shared.id());
+    assertThat(shared.assignee()).isNull();
+    Document created = node.mongo.database.getCollection("_events").find(Filters.and(Filters.eq("recordId", r.id()), Filters.eq("type", "task.created"))).first();
+    assertThat(created.get("details", Document.class).getList("candidates", String.class)).containsExactlyInAnyOrder("erin", "frank");
+    String pid = node.engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(r.id()).singleResult().getId();
+    assertThat(node.engine.getRuntimeService().createExecutionQuery().processInstanceId(pid).list())
+        .as("no multi-instance executions").hasSize(2); // the instance and the task's execution
+
+    node.flows.tasks().act(shared.id(), "transfer", TaskRequest.to("carol"), ERIN);
+    assertThat(node.todo(ERIN)).isEmpty();
+    assertThat(node.onlyTask(FRANK).id()).isEqualTo(shared.id());
+    assertThat(node.flows.tasks().handOver("frank", "bob", ADMIN)).isEqualTo(1);
+    assertThat(node.todo(FRANK)).isEmpty();
+    assertThat(node.onlyTask(BOB).id()).isEqualTo(shared.id());
+
+    node.approve(CAROL);
+    assertThat(node.status(app, r.id())).isEqualTo(FlowStatus.APPROVED);
+    assertThat(node.todo(BOB)).isEmpty();
+    expectFailure(() -> node.flows.tasks().act(shared.id(), "approve", TaskRequest.comment(null), BOB), ConflictException.class);
+    assertThat(node.flows.queries().done(CAROL, 1, 10).items()).extracting(FlowTask::id, FlowTask::assignee).contains(tuple(shared.id(), "carol"));
   }
 
   @Test

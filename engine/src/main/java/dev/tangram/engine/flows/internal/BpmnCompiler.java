@@ -21,8 +21,9 @@ import org.flowable.bpmn.model.UserTask;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Compiles a checked flow tree into a BPMN process. Each approve node becomes a multi-instance
- * user task over the approvers its incoming flows resolve ({@value BpmnElements#RESOLVE}); a branch
+ * Compiles a checked flow tree into a BPMN process. Each approve node becomes a user task for the
+ * approvers its incoming flows resolve ({@value BpmnElements#RESOLVE}): one shared task for mode
+ * {@code any}, a multi-instance task (one per approver) for the other modes; a branch
  * becomes an exclusive gateway whose route hook evaluates the conditions in the sandbox and sets
  * one boolean per outgoing flow, so no condition is ever evaluated as a Flowable expression; CC and
  * action nodes become service tasks calling the named hooks only.
@@ -76,17 +77,25 @@ public final class BpmnCompiler {
     UserTask task = new UserTask();
     task.setId(a.id());
     task.setName(a.name());
-    task.setAssignee("${" + BpmnElements.VAR_APPROVER + "}");
-    MultiInstanceLoopCharacteristics loop = new MultiInstanceLoopCharacteristics();
-    loop.setInputDataItem("${" + BpmnElements.approvers(a.id()) + "}");
-    loop.setElementVariable(BpmnElements.VAR_APPROVER);
-    loop.setSequential("sequential".equals(a.mode()));
-    switch (a.mode()) {
-      case "any" -> loop.setCompletionCondition("${nrOfCompletedInstances >= 1}");
-      case "ratio" -> loop.setCompletionCondition("${" + BpmnElements.yes(a.id()) + " >= " + BpmnElements.need(a.id()) + "}");
-      default -> { }
+    String approvers = BpmnElements.approvers(a.id());
+    if ("any".equals(a.mode())) {
+      // One approval decides, so one task shared by all approvers is enough: assigned to the only
+      // one, else offered to each as a candidate, skipped when there is none. A multi-instance
+      // task would add two executions and five loop variables for the same outcome.
+      task.setAssignee("${" + approvers + ".size() == 1 ? " + approvers + "[0] : null}");
+      task.setCandidateUsers(new ArrayList<>(List.of("${" + approvers + ".size() > 1 ? " + approvers + " : null}")));
+      task.setSkipExpression("${empty " + approvers + "}");
+    } else {
+      task.setAssignee("${" + BpmnElements.VAR_APPROVER + "}");
+      MultiInstanceLoopCharacteristics loop = new MultiInstanceLoopCharacteristics();
+      loop.setInputDataItem("${" + approvers + "}");
+      loop.setElementVariable(BpmnElements.VAR_APPROVER);
+      loop.setSequential("sequential".equals(a.mode()));
+      if ("ratio".equals(a.mode())) {
+        loop.setCompletionCondition("${" + BpmnElements.yes(a.id()) + " >= " + BpmnElements.need(a.id()) + "}");
+      }
+      task.setLoopCharacteristics(loop);
     }
-    task.setLoopCharacteristics(loop);
     BpmnElements.put(task, BpmnElements.NODE, Json.MAPPER.writeValueAsString(a));
     process.addFlowElement(task);
     for (SequenceFlow in : connect(tails, task)) {

@@ -38,6 +38,8 @@ public final class BpmnElements {
   public static final String VAR_LAST = "tg_last";
   public static final String VAR_APPROVER = "tg_approver";
   public static final String VAR_WITHDRAW = "tg_withdraw";
+  /** Flowable's switch for skip expressions (those of shared "any" tasks). */
+  public static final String VAR_SKIP_ENABLED = "_FLOWABLE_SKIP_EXPRESSION_ENABLED";
 
   /** The end event a timeout that rejects leads to. */
   public static final String REJECTED_END_PREFIX = "tg_rejected_";

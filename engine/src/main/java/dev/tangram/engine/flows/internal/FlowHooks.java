@@ -176,6 +176,11 @@ public final class FlowHooks {
       }
     }
     execution.setVariable(BpmnElements.approvers(node.id()), new ArrayList<>(approvers));
+    if (approvers.isEmpty() && "any".equals(node.mode())) {
+      // the shared task of an "any" node is skipped by its skip expression, which Flowable only
+      // evaluates once this is set; set it when needed, not one more variable for every instance
+      execution.setVariable(BpmnElements.VAR_SKIP_ENABLED, true);
+    }
     if ("ratio".equals(node.mode())) { // only a share vote counts yes and no; three variables less for every other node
       execution.setVariable(BpmnElements.yes(node.id()), 0);
       execution.setVariable(BpmnElements.no(node.id()), 0);

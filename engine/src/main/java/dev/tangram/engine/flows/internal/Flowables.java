@@ -61,6 +61,29 @@ public final class Flowables {
     });
   }
 
+  /**
+   * Inside a command: locks the process instance of open task {@code taskId} as {@link #inInstance}
+   * does and returns its id, or null when no such task is open. The task itself must be read after
+   * this, so it is read as the winner of a race left it.
+   */
+  public static @Nullable String lockInstanceOfTask(String taskId, String what) {
+    String table = CommandContextUtil.getProcessEngineConfiguration().getDatabaseTablePrefix() + "ACT_RU_TASK";
+    Connection connection = CommandContextUtil.getDbSqlSession().getSqlSession().getConnection();
+    String processInstanceId;
+    try (PreparedStatement select = connection.prepareStatement("SELECT PROC_INST_ID_ FROM " + table + " WHERE ID_ = ?")) {
+      select.setString(1, taskId);
+      try (ResultSet found = select.executeQuery()) {
+        processInstanceId = found.next() ? found.getString(1) : null;
+      }
+    } catch (SQLException e) {
+      throw new FlowableException("Could not read task " + taskId + ": " + e.getMessage(), e);
+    }
+    if (processInstanceId != null) {
+      lock(processInstanceId, what);
+    }
+    return processInstanceId;
+  }
+
   private static void lock(String processInstanceId, String what) {
     String table = CommandContextUtil.getProcessEngineConfiguration().getDatabaseTablePrefix() + "ACT_RU_EXECUTION";
     Connection connection = CommandContextUtil.getDbSqlSession().getSqlSession().getConnection();

@@ -14,7 +14,8 @@ import org.flowable.variable.service.impl.persistence.entity.VariableInstanceEnt
  */
 public final class TechnicalVariablesWithoutHistory extends DefaultHistoryConfigurationSettings {
 
-  private static final Set<String> LOOP_VARIABLES = Set.of("nrOfInstances", "nrOfCompletedInstances", "nrOfActiveInstances", "loopCounter");
+  private static final Set<String> LOOP_VARIABLES = Set.of("nrOfInstances", "nrOfCompletedInstances", "nrOfActiveInstances", "loopCounter",
+      BpmnElements.VAR_SKIP_ENABLED);
   private static final Set<String> KEPT = Set.of(BpmnElements.VAR_APP, BpmnElements.VAR_FORM, BpmnElements.VAR_RECORD,
       BpmnElements.VAR_INITIATOR);
 
