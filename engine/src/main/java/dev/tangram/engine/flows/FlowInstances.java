@@ -144,9 +144,10 @@ public final class FlowInstances implements RecordLifecycle {
 
   /**
    * Starts the record's instance unless one is running or the record is not (or no longer) in
-   * approval. Idempotent; called for every record event and by the repair.
+   * approval. Idempotent; called for every record event and by the repair. {@code sentBefore}:
+   * the record may have been sent with chosen approvers; one created in approval never was.
    */
-  void ensureStarted(String app, String form, String recordId) {
+  void ensureStarted(String app, String form, String recordId, boolean sentBefore) {
     Record record;
     try {
       record = deps.records().getUnconstrained(app, form, recordId);
@@ -167,7 +168,7 @@ public final class FlowInstances implements RecordLifecycle {
         return last.getId(); // ended after the record entered approval: only the status change is missing
       }
       ProcessInstance started = runtime.createProcessInstanceBuilder().processDefinitionKey(BpmnElements.processKey(app, form))
-          .businessKey(recordId).name(form + " " + recordId).variables(startVariables(app, form, record)).start();
+          .businessKey(recordId).name(form + " " + recordId).variables(startVariables(app, form, record, sentBefore)).start();
       TimelineNotes.add(tasks, null, started.getId(), "submitted", record.createdBy(), null, null, Map.of("recordVersion", record.version()));
       return null;
     });
@@ -176,13 +177,13 @@ public final class FlowInstances implements RecordLifecycle {
     }
   }
 
-  private Map<String, Object> startVariables(String app, String form, Record record) {
+  private Map<String, Object> startVariables(String app, String form, Record record, boolean sentBefore) {
     Map<String, Object> variables = new HashMap<>();
     variables.put(BpmnElements.VAR_APP, app);
     variables.put(BpmnElements.VAR_FORM, form);
     variables.put(BpmnElements.VAR_RECORD, record.id());
     variables.put(BpmnElements.VAR_INITIATOR, record.createdBy());
-    Document chosen = choices.find(Filters.eq("_id", record.id())).first();
+    Document chosen = sentBefore ? choices.find(Filters.eq("_id", record.id())).first() : null;
     if (chosen != null) {
       Map<String, List<String>> byNode = new HashMap<>();
       chosen.get("nodes", Document.class).forEach((node, users) -> byNode.put(node, ((List<?>) users).stream().map(String::valueOf).toList()));

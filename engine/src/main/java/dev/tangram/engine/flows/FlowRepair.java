@@ -63,7 +63,7 @@ public final class FlowRepair {
           continue;
         }
         try {
-          instances.ensureStarted(parts[1], parts[2], id);
+          instances.ensureStarted(parts[1], parts[2], id, true);
           if (instances.running(id) != null) {
             started++;
           } else {

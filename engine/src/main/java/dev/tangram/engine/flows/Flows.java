@@ -78,7 +78,7 @@ public final class Flows {
           case EventTypes.RECORD_DELETED -> instances.cancel(event.recordId(), "deleted");
           case EventTypes.RECORD_CREATED, EventTypes.RECORD_UPDATED -> {
             if (FlowStatus.IN_APPROVAL.equals(event.status())) {
-              instances.ensureStarted(event.app(), event.form(), event.recordId());
+              instances.ensureStarted(event.app(), event.form(), event.recordId(), EventTypes.RECORD_UPDATED.equals(event.type()));
             }
           }
           default -> { }

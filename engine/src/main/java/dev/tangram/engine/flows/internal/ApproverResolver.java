@@ -8,13 +8,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 
 /** Turns an assignee rule into usernames: enabled directory users only, in a stable order, no duplicates. */
 public final class ApproverResolver {
 
-  /** What a rule may look at. */
-  public record Context(String app, String node, String initiator, JsonNode data, Map<String, List<String>> choices,
+  /** What a rule may look at; the record's data is read only by the rules that need it. */
+  public record Context(String app, String node, String initiator, Supplier<JsonNode> data, Map<String, List<String>> choices,
       List<String> previousChoice) {}
 
   private final OrgDirectory directory;
@@ -30,7 +31,7 @@ public final class ApproverResolver {
       case "user" -> rule.users();
       case "role" -> rule.role() == null ? List.of() : directory.usersWithRole(rule.role());
       case "deptHead" -> departmentHeads(rule, context);
-      case "field" -> strings(context.data().get(rule.field() == null ? "" : rule.field()));
+      case "field" -> strings(context.data().get().get(rule.field() == null ? "" : rule.field()));
       case "initiatorChoice" -> context.choices().getOrDefault(context.node(), List.of());
       case "previousChoice" -> context.previousChoice();
       case "initiator" -> List.of(context.initiator());
@@ -61,7 +62,7 @@ public final class ApproverResolver {
   private List<String> departmentHeads(FlowNode.Assignee rule, Context context) {
     List<String> departments;
     if (rule.field() != null) {
-      departments = strings(context.data().get(rule.field()));
+      departments = strings(context.data().get().get(rule.field()));
     } else {
       departments = directory.findUser(context.initiator()).map(DirectoryUser::departments).orElse(List.of());
     }

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.bson.Document;
 import org.flowable.bpmn.model.FlowElement;
 import org.flowable.bpmn.model.Gateway;
@@ -35,6 +36,7 @@ import org.flowable.engine.delegate.JavaDelegate;
 import org.flowable.engine.impl.util.CommandContextUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The only objects BPMN may reach ({@link BpmnElements#HOOKS}): Flowable's expression manager is
@@ -142,23 +144,24 @@ public final class FlowHooks {
     SequenceFlow flow = (SequenceFlow) execution.getCurrentFlowElement();
     FlowElement target = flow.getTargetFlowElement();
     FlowNode.Approve node = node(execution.getProcessDefinitionId(), target, FlowNode.Approve.class).orElseThrow();
-    Record record = record(execution);
+    String app = (String) execution.getVariable(BpmnElements.VAR_APP);
+    Supplier<JsonNode> record = once(() -> record(execution).data()); // most rules (role, department head of the initiator) never read it
     String initiator = (String) execution.getVariable(BpmnElements.VAR_INITIATOR);
-    List<String> approvers = new ArrayList<>(resolver.resolve(node.assignee(), context(execution, node.id(), record, initiator)));
+    List<String> approvers = new ArrayList<>(resolver.resolve(node.assignee(), context(execution, node.id(), app, record, initiator)));
     String pid = execution.getProcessInstanceId();
     if (node.excludeInitiator() && approvers.remove(initiator)) {
       FlowNode.Assignee rule = node.assignee();
       // a department head's own claim goes to the head above, not back to them
       for (int up = 1; approvers.isEmpty() && "deptHead".equals(rule.kind()) && up <= MAX_LEVELS_UP; up++) {
         approvers.addAll(resolver.resolve(new FlowNode.Assignee(rule.kind(), rule.users(), rule.role(), rule.level() + up, rule.field()),
-            context(execution, node.id(), record, initiator)));
+            context(execution, node.id(), app, record, initiator)));
         approvers.remove(initiator);
       }
       TimelineNotes.add(taskService(), null, pid, "initiatorExcluded", "system", node.id(), null, Map.of("to", approvers));
     }
     if (approvers.isEmpty()) {
       if ("admin".equals(node.whenEmpty())) {
-        approvers.addAll(resolver.appAdmins(record.app()));
+        approvers.addAll(resolver.appAdmins(app));
       }
       TimelineNotes.add(taskService(), null, pid, approvers.isEmpty() ? "skipped" : "toAdmin", "system", node.id(), null, Map.of("to", approvers));
     }
@@ -188,11 +191,11 @@ public final class FlowHooks {
     }
   }
 
-  private ApproverResolver.Context context(DelegateExecution execution, String node, Record record, String initiator) {
+  private ApproverResolver.Context context(DelegateExecution execution, String node, String app, Supplier<JsonNode> data, String initiator) {
     @SuppressWarnings("unchecked")
     Map<String, List<String>> choices = execution.getVariable(BpmnElements.VAR_CHOICES) instanceof Map<?, ?> m
         ? (Map<String, List<String>>) m : Map.of();
-    return new ApproverResolver.Context(record.app(), node, initiator, record.data(), choices,
+    return new ApproverResolver.Context(app, node, initiator, data, choices,
         stringList(execution.getVariable(BpmnElements.VAR_NEXT)));
   }
 
@@ -200,7 +203,7 @@ public final class FlowHooks {
     FlowNode.Cc node = node(execution.getProcessDefinitionId(), execution.getCurrentFlowElement(), FlowNode.Cc.class).orElseThrow();
     Record record = record(execution);
     String initiator = (String) execution.getVariable(BpmnElements.VAR_INITIATOR);
-    List<String> to = resolver.resolve(node.to(), context(execution, node.id(), record, initiator));
+    List<String> to = resolver.resolve(node.to(), context(execution, node.id(), record.app(), record::data, initiator));
     Date now = Date.from(clock.instant());
     for (String user : to) {
       String id = execution.getProcessInstanceId() + ":" + node.id() + ":" + user;
@@ -237,6 +240,20 @@ public final class FlowHooks {
   private Record record(DelegateExecution execution) {
     return records.getUnconstrained((String) execution.getVariable(BpmnElements.VAR_APP),
         (String) execution.getVariable(BpmnElements.VAR_FORM), (String) execution.getVariable(BpmnElements.VAR_RECORD));
+  }
+
+  private static <T> Supplier<T> once(Supplier<T> supplier) {
+    return new Supplier<>() {
+      private T value;
+
+      @Override
+      public T get() {
+        if (value == null) {
+          value = supplier.get();
+        }
+        return value;
+      }
+    };
   }
 
   static List<String> stringList(Object value) {
