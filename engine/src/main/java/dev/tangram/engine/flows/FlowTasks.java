@@ -18,8 +18,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.bson.Document;
+import org.flowable.bpmn.model.UserTask;
 import org.flowable.engine.HistoryService;
 import org.flowable.engine.ProcessEngine;
 import org.flowable.engine.RepositoryService;
@@ -53,7 +55,8 @@ public final class FlowTasks {
   /** The node whose approvers {@link BpmnElements#VAR_LAST} lists. */
   private static final String VAR_LAST_NODE = "tg_last_node";
 
-  private final Map<String, Optional<FlowNode.Approve>> approveNodes = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, Optional<FlowNode.Approve>> approveNodes = new ConcurrentHashMap<>();
+  private final Map<String, Boolean> autoApproving = new ConcurrentHashMap<>();
 
   FlowTasks(FlowDependencies deps, ProcessEngine engine, FlowHooks hooks, Flowables flowables, FlowQueries queries) {
     this.deps = deps;
@@ -104,11 +107,13 @@ public final class FlowTasks {
         }
         Map<String, Object> variables = new HashMap<>();
         String nodeId = task.getTaskDefinitionKey();
-        List<String> last = nodeId.equals(task.getProcessVariables().get(VAR_LAST_NODE))
-            ? stringList(task.getProcessVariables().get(BpmnElements.VAR_LAST)) : new ArrayList<>();
-        last.add(actor.username());
-        variables.put(BpmnElements.VAR_LAST, last);
-        variables.put(VAR_LAST_NODE, nodeId);
+        if (autoApproves(task.getProcessDefinitionId())) { // who approved the last node: only auto-approve asks
+          List<String> last = nodeId.equals(task.getProcessVariables().get(VAR_LAST_NODE))
+              ? stringList(task.getProcessVariables().get(BpmnElements.VAR_LAST)) : new ArrayList<>();
+          last.add(actor.username());
+          variables.put(BpmnElements.VAR_LAST, last);
+          variables.put(VAR_LAST_NODE, nodeId);
+        }
         if (!request.nextApprovers().isEmpty()) {
           variables.put(BpmnElements.VAR_NEXT, new ArrayList<>(request.nextApprovers()));
         }
@@ -264,6 +269,12 @@ public final class FlowTasks {
       }
     });
     return open.size();
+  }
+
+  /** Whether a node of the process auto-approves for those who approved the node before it. */
+  private boolean autoApproves(String processDefinitionId) {
+    return autoApproving.computeIfAbsent(processDefinitionId, id -> repository.getBpmnModel(id).getMainProcess().getFlowElements().stream()
+        .filter(UserTask.class::isInstance).anyMatch(e -> node(id, e.getId()).map(FlowNode.Approve::autoApprove).orElse(false)));
   }
 
   /** The node definition of an approve task (absent for tasks of uploaded BPMN). */

@@ -21,6 +21,7 @@ import dev.tangram.engine.common.ConflictException;
 import dev.tangram.engine.common.ForbiddenException;
 import dev.tangram.engine.common.TangramException;
 import dev.tangram.engine.common.ValidationException;
+import dev.tangram.engine.flows.internal.BpmnElements;
 import dev.tangram.engine.records.Record;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -252,6 +253,29 @@ abstract class FlowScenarios {
     assertThat(node.status(app, r.id())).isEqualTo(FlowStatus.APPROVED);
     assertThat(node.flows.queries().timeline(app, "expense", r.id(), ALICE)).extracting(TimelineEntry::action)
         .contains("submitted", "skipped", "autoApproved", "approve", "toAdmin", "completed");
+  }
+
+  @Test
+  void whoApprovedTheNodeBeforeIsAutoApprovedAndFlowsWithoutAutoApproveDoNotKeepTrackOfIt() {
+    String app = app("{'nodes':[{'id':'first','type':'approve','assignee':{'kind':'user','users':['bob']}},"
+        + "{'id':'again','type':'approve','autoApprove':true,'assignee':{'kind':'user','users':['bob','carol']},'mode':'all'},"
+        + "{'id':'last','type':'approve','autoApprove':true,'assignee':{'kind':'user','users':['carol']}}]}");
+    Record r = node.submit(app, ALICE, "{'title':'A','amount':1}");
+    node.approve(BOB);
+    assertThat(node.todo(BOB)).isEmpty(); // bob approved the node before
+    node.approve(CAROL);
+    assertThat(node.status(app, r.id())).isEqualTo(FlowStatus.APPROVED); // and carol the one before the last
+    assertThat(node.flows.queries().timeline(app, "expense", r.id(), ALICE)).extracting(TimelineEntry::action)
+        .containsSubsequence("approve", "autoApproved", "approve", "autoApproved");
+
+    String plain = app("{'nodes':[{'id':'first','type':'approve','assignee':{'kind':'user','users':['bob']}},"
+        + "{'id':'second','type':'approve','assignee':{'kind':'user','users':['bob']}}]}");
+    Record p = node.submit(plain, ALICE, "{'title':'B','amount':2}");
+    node.approve(BOB);
+    String pid = node.engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(p.id()).singleResult().getId();
+    assertThat(node.engine.getRuntimeService().getVariables(pid)).doesNotContainKey(BpmnElements.VAR_LAST);
+    node.approve(BOB);
+    assertThat(node.status(plain, p.id())).isEqualTo(FlowStatus.APPROVED);
   }
 
   @Test
