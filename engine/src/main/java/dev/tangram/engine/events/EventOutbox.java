@@ -1,16 +1,20 @@
 package dev.tangram.engine.events;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import dev.tangram.engine.events.internal.EventDocuments;
+import dev.tangram.engine.events.internal.EventSettler;
+import dev.tangram.engine.events.internal.EventSettler.Settling;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,10 +35,12 @@ import org.slf4j.LoggerFactory;
  * The transactional outbox without transactions. The embedded store has no multi-document
  * transactions, so a record write carries its event in the record document itself (field
  * {@value #OUTBOX}, one atomic write). Right after the write, {@link #relay} marks the event open
- * in {@code _events_open}, hands it to the consumers, stores it in {@code _events} with what is
- * still pending, pulls it from the record and drops the marker. If the process dies in between,
- * {@link #recover} finds the leftovers (on the next start, and the periodic relay on other nodes):
- * a committed change always gets its event, and a refused one never does.
+ * in {@code _events_open} and hands it to the consumers; then a settler thread stores it in
+ * {@code _events} with what is still pending, pulls it from the record and drops the marker, for
+ * all writers at once ({@link EventSettler}: the writer's thread spends one round trip here, not
+ * four). If the process dies in between, {@link #recover} finds the leftovers (on the next start,
+ * and the periodic relay on other nodes): a committed change always gets its event, and a refused
+ * one never does.
  *
  * <p>Every write here filters by {@code _id} alone: the embedded store answers only that from an
  * index and scans the whole collection for any other filter.
@@ -42,6 +48,9 @@ import org.slf4j.LoggerFactory;
  * <p>A deletion leaves no document to carry its event, so it is written the other way round: the
  * event first, marked tentative ({@link #beginDelete}), then the deletion, then {@link #confirm};
  * recovery keeps a tentative event only if its record is gone.
+ *
+ * <p>Longer than most classes here: the relay, the recovery and the deletions share the rules of
+ * markers and stored events above, and split apart each part would have to restate them.
  */
 public final class EventOutbox implements AutoCloseable {
 
@@ -74,13 +83,24 @@ public final class EventOutbox implements AutoCloseable {
   private final List<EventConsumer> consumers = new CopyOnWriteArrayList<>();
   private final List<Runnable> recoveryTasks = new CopyOnWriteArrayList<>();
   private @Nullable ScheduledExecutorService relayThread;
+  private final EventSettler settler;
 
   public EventOutbox(MongoDatabase database, Clock clock) {
+    this(database, clock, true);
+  }
+
+  private EventOutbox(MongoDatabase database, Clock clock, boolean settles) {
     this.database = database;
     this.clock = clock;
     this.events = database.getCollection(COLLECTION);
     this.open = database.getCollection(OPEN);
+    this.settler = new EventSettler(events, open, this::storedBefore, settles);
     events.createIndex(Indexes.ascending("doneAt"));
+  }
+
+  /** An outbox that hands events over but never settles them, as a node leaves that dies right after (tests of recovery). */
+  static EventOutbox dyingBeforeItSettles(MongoDatabase database, Clock clock) {
+    return new EventOutbox(database, clock, false);
   }
 
   /** Adds a consumer; events staged from now on are handed to it. Names must be unique. */
@@ -110,8 +130,8 @@ public final class EventOutbox implements AutoCloseable {
    * Publishes events that are not part of a record write (the flow and task events of one process
    * engine transaction), in order. Like {@link #relay}, the consumers come before the store: each
    * event's marker carries the event, so recovery hands it over if the node dies before it is
-   * stored; then all are stored in one write, each closed or with the consumers still pending.
-   * Three round trips for the batch, however many events it has.
+   * stored; then the settler stores all, each closed or with the consumers still pending. One round
+   * trip on the caller's thread for the batch, however many events it has.
    */
   public void publish(List<Event> batch) {
     if (batch.isEmpty()) {
@@ -119,45 +139,39 @@ public final class EventOutbox implements AutoCloseable {
     }
     List<Document> documents = batch.stream().map(EventDocuments::toDocument).toList();
     open.insertMany(documents.stream().map(d -> new Document("_id", d.getObjectId("_id")).append("event", d)).toList());
-    List<Document> stored = new ArrayList<>();
-    List<ObjectId> settled = new ArrayList<>();
+    List<Settling> work = new ArrayList<>();
     List<String> everyone = names();
     for (int i = 0; i < batch.size(); i++) {
       List<String> taken = handOver(batch.get(i), everyone);
-      List<String> pending = everyone.stream().filter(n -> !taken.contains(n)).toList();
-      Document event = new Document(documents.get(i));
-      if (pending.isEmpty()) {
-        stored.add(event.append("doneAt", Date.from(clock.instant())));
-        settled.add(event.getObjectId("_id"));
-      } else {
-        stored.add(event.append("pending", pending).append("open", true));
-      }
+      work.add(new Settling(toStore(documents.get(i), everyone, taken), taken, null, null));
     }
-    events.insertMany(stored);
-    dropMarkers(settled);
+    settler.enqueue(work);
   }
 
   /**
-   * After a record write that staged {@code staged}: hands them to the consumers, stores them in
-   * {@code _events} with what is still pending, and clears them from the record. The consumers come
-   * first, so an event every consumer took is stored closed in one write (not stored open, then
-   * closed); the marker written before them lets recovery find the event in the record if the
-   * node dies meanwhile. Never throws: whatever fails here is done again by recovery.
+   * After a record write that staged {@code staged}: hands them to the consumers; the settler then
+   * stores them in {@code _events} with what is still pending and clears them from the record. The
+   * consumers come first, so an event every consumer took is stored closed in one write (not stored
+   * open, then closed); the markers written before them (one round trip for all) let recovery find
+   * the events in the record if the node dies meanwhile. Until settled, the record keeps them in its
+   * outbox; a later write only adds its own. Never throws: whatever fails here is done again by
+   * recovery.
    */
   public void relay(MongoCollection<Document> records, ObjectId recordId, List<Document> staged) {
+    if (staged.isEmpty()) {
+      return;
+    }
     try {
-      List<ObjectId> settled = new ArrayList<>();
+      String collection = records.getNamespace().getCollectionName();
+      insertIgnoringDuplicates(open, staged.stream()
+          .map(e -> new Document("_id", e.getObjectId("_id")).append("records", collection).append("record", recordId)).toList());
+      List<Settling> work = new ArrayList<>();
+      List<String> everyone = names();
       for (Document event : staged) {
-        ObjectId id = event.getObjectId("_id");
-        insertIgnoringDuplicate(open, new Document("_id", id).append("records", records.getNamespace().getCollectionName())
-            .append("record", recordId));
-        List<String> taken = handOver(EventDocuments.fromDocument(event), names());
-        if (store(new Document(event), taken)) {
-          settled.add(id);
-        }
+        List<String> taken = handOver(EventDocuments.fromDocument(event), everyone);
+        work.add(new Settling(toStore(event, everyone, taken), taken, records, recordId));
       }
-      records.updateOne(Filters.eq("_id", recordId), Updates.pull(OUTBOX, Filters.in("_id", staged.stream().map(d -> d.getObjectId("_id")).toList())));
-      dropMarkers(settled);
+      settler.enqueue(work);
     } catch (RuntimeException e) {
       log.warn("Relaying the events of record {} failed; recovery will retry", recordId, e);
     }
@@ -200,6 +214,7 @@ public final class EventOutbox implements AutoCloseable {
     if (last == null || !now.isBefore(last.plus(SWEEP_INTERVAL))) { // at start, then now and then: these scan
       lastSweep = now;
       relayLeftoverOutboxes(now.minus(RELAY_GRACE));
+      settler.settle(); // before the markers are read below: one not yet settled would be relayed again
       events.deleteMany(Filters.lt("doneAt", Date.from(now.minus(RETENTION))));
     }
     settleTentativeDeletions(now.minus(TENTATIVE_GRACE));
@@ -226,16 +241,27 @@ public final class EventOutbox implements AutoCloseable {
     }, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
   }
 
+  /** Stops the relay thread, then settles what was handed over. */
   @Override
   public synchronized void close() {
     if (relayThread != null) {
       relayThread.shutdownNow();
       relayThread = null;
     }
+    settler.close();
   }
 
-  /** Events not yet taken by every consumer (for tests and health). */
+  /**
+   * Blocks until every event handed over so far is stored and its marker dropped (or the attempt
+   * failed and is left to recovery). For tests that read {@code _events}, and for shutdown.
+   */
+  public void settle() {
+    settler.settle();
+  }
+
+  /** Events not yet taken by every consumer (for tests and health); settles first, so only those remain. */
   public long pendingCount() {
+    settle();
     return open.countDocuments();
   }
 
@@ -262,19 +288,21 @@ public final class EventOutbox implements AutoCloseable {
     return taken;
   }
 
+  /** A handed-over event as it goes into {@code _events}: closed, or open with the consumers that have not taken it. */
+  private Document toStore(Document event, List<String> everyone, List<String> taken) {
+    List<String> pending = everyone.stream().filter(n -> !taken.contains(n)).toList();
+    Document stored = new Document(event);
+    return pending.isEmpty() ? stored.append("doneAt", Date.from(clock.instant())) : stored.append("pending", pending).append("open", true);
+  }
+
   /**
-   * Stores a relayed event with the consumers that have not taken it yet; if it was stored before
-   * (relayed twice), notes on the stored one what this pass handed over.
+   * For an event found stored when the settler came to store it (relayed twice, or recovery stored
+   * it meanwhile): notes on the stored one what this hand-over did.
    *
    * @return whether the event is settled (no consumer pending)
    */
-  private boolean store(Document event, List<String> taken) {
-    List<String> pending = names().stream().filter(n -> !taken.contains(n)).toList();
-    Document fresh = pending.isEmpty() ? event.append("doneAt", Date.from(clock.instant())) : event.append("pending", pending).append("open", true);
-    if (insertIgnoringDuplicate(events, fresh)) {
-      return pending.isEmpty();
-    }
-    Document stored = events.findOneAndUpdate(Filters.eq("_id", event.getObjectId("_id")), Updates.pullAll("pending", taken),
+  private boolean storedBefore(ObjectId id, List<String> taken) {
+    Document stored = events.findOneAndUpdate(Filters.eq("_id", id), Updates.pullAll("pending", taken),
         new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
     if (stored == null || !Boolean.TRUE.equals(stored.getBoolean("open"))) {
       return true;
@@ -282,7 +310,7 @@ public final class EventOutbox implements AutoCloseable {
     if (!stored.getList("pending", String.class, List.of()).isEmpty()) {
       return false;
     }
-    close(event.getObjectId("_id"));
+    close(id);
     return true;
   }
 
@@ -330,6 +358,15 @@ public final class EventOutbox implements AutoCloseable {
     List<Document> markers = new ArrayList<>();
     open.find(Filters.lt("_id", new ObjectId(Date.from(before)))).sort(Sorts.ascending("_id")).limit(1000).forEach(markers::add);
     List<Document> found = new ArrayList<>();
+    try {
+      collectOpen(markers, found);
+    } finally {
+      settler.settle(); // what was relayed again here, before the next look at the markers
+    }
+    return found;
+  }
+
+  private void collectOpen(List<Document> markers, List<Document> found) {
     for (Document marker : markers) {
       ObjectId id = marker.getObjectId("_id");
       Document event = events.find(Filters.eq("_id", id)).first();
@@ -345,7 +382,6 @@ public final class EventOutbox implements AutoCloseable {
         open.deleteOne(Filters.eq("_id", id));
       }
     }
-    return found;
   }
 
   /** Relays a marker's event from its record's outbox; false if it is not there (or the marker names no record). */
@@ -394,11 +430,15 @@ public final class EventOutbox implements AutoCloseable {
     }
   }
 
-  private void dropMarkers(List<ObjectId> ids) {
-    if (ids.size() == 1) {
-      open.deleteOne(Filters.eq("_id", ids.getFirst()));
-    } else if (!ids.isEmpty()) {
-      open.deleteMany(Filters.in("_id", ids));
+  /** One insert for all; a document that is there already (relayed again) is not an error. */
+  private static void insertIgnoringDuplicates(MongoCollection<Document> collection, List<Document> documents) {
+    try {
+      collection.insertMany(documents, new InsertManyOptions().ordered(false));
+    } catch (MongoBulkWriteException e) {
+      if (e.getWriteConcernError() != null
+          || e.getWriteErrors().stream().anyMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY)) {
+        throw e;
+      }
     }
   }
 

@@ -103,6 +103,7 @@ abstract class FlowScenarios {
     assertThat(node.status(app, r.id())).isEqualTo(FlowStatus.APPROVED);
     assertThat(node.todo(DAVE)).isEmpty();
     List<String> types = new ArrayList<>();
+    node.mongo.outbox.settle(); // the events are stored off the writer's thread
     node.mongo.database.getCollection("_events").find(Filters.and(Filters.eq("recordId", r.id()), Filters.regex("type", "^(flow|task)")))
         .sort(new Document("_id", 1)).forEach(d -> types.add(d.getString("type")));
     assertThat(types).containsExactly("flow.started", "task.created", "task.completed", "task.created", "task.completed", "flow.completed");

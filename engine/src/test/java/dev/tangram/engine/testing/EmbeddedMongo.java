@@ -160,6 +160,7 @@ public final class EmbeddedMongo implements AutoCloseable {
 
   @Override
   public void close() {
+    outbox.close(); // settles what was handed over while the store is still there
     client.close();
     server.shutdownNow();
   }

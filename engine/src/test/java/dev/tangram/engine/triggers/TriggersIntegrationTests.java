@@ -89,6 +89,7 @@ class TriggersIntegrationTests {
     assertThat(mongo.database.getCollection("records.sales.note").find().first().get("data", Document.class).getString("text"))
         .isEqualTo("order B-7 by alice");
 
+    mongo.outbox.settle(); // the events are stored off the writer's thread
     Event created = EventDocuments.fromDocument(mongo.database.getCollection("_events")
         .find(Filters.and(Filters.eq("recordId", r.id()), Filters.eq("type", "record.created"))).first());
     mongo.triggers.accept(created); // redelivered: the log says done
@@ -183,6 +184,7 @@ class TriggersIntegrationTests {
     // Dave may write deals but not into the stock app: the rule gains him nothing there.
     Record other = mongo.records.submit("sales", "deal", json("{'data':{'ref':'D-2','won':true}}"), dave);
     assertThat(mongo.database.getCollection("records.stock.so").countDocuments()).isEqualTo(1);
+    mongo.outbox.settle(); // the events are stored off the writer's thread
     Document created = mongo.database.getCollection("_events")
         .find(Filters.and(Filters.eq("recordId", other.id()), Filters.eq("type", "record.created"))).first();
     Document run = mongo.triggers.runOf(created.getObjectId("_id").toHexString(), "order");
