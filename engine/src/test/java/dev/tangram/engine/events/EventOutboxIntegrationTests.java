@@ -14,10 +14,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.AfterEach;
@@ -33,7 +38,7 @@ class EventOutboxIntegrationTests {
   private static final Actor ALICE = Actor.user("alice", Set.of("ADMIN"), List.of());
 
   private EmbeddedMongo mongo;
-  private final List<Event> seen = new ArrayList<>();
+  private final List<Event> seen = Collections.synchronizedList(new ArrayList<>());
   private final AtomicInteger failuresLeft = new AtomicInteger();
 
   /** A consumer that can be told to fail, as a webhook fan-out might when the store hiccups. */
@@ -242,6 +247,129 @@ class EventOutboxIntegrationTests {
     Event last = seen.getLast();
     assertThat(last.details()).containsEntry("statusFrom", "active").containsEntry("statusTo", "approved")
         .containsEntry("outcome", "approved");
+  }
+
+  @Test
+  void concurrentWritersAndPublishersGetEveryEventStoredOnceAndLeaveNothingOpen() throws Exception {
+    int writers = 8;
+    int each = 10;
+    ExecutorService pool = Executors.newFixedThreadPool(writers);
+    List<Future<List<String>>> written = new ArrayList<>();
+    for (int w = 0; w < writers; w++) {
+      int writer = w;
+      written.add(pool.submit(() -> {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < each; i++) {
+          Record r = mongo.records.submit("fin", "customer", json("{'data':{'name':'W" + writer + "-" + i + "','level':'a'}}"), ALICE);
+          mongo.records.patch("fin", "customer", r.id(), json("{'data':{'level':'b'}}"), null, ALICE);
+          mongo.outbox.publish(List.of(flowEvent(EventTypes.TASK_CREATED), flowEvent(EventTypes.TASK_COMPLETED)));
+          ids.add(r.id());
+        }
+        return ids;
+      }));
+    }
+    List<String> records = new ArrayList<>();
+    for (Future<List<String>> f : written) {
+      records.addAll(f.get());
+    }
+    pool.shutdown();
+    mongo.outbox.settle();
+
+    int total = writers * each * 4;
+    MongoCollection<Document> stored = mongo.database.getCollection(EventOutbox.COLLECTION);
+    assertThat(seen).hasSize(total).extracting(Event::id).doesNotHaveDuplicates();
+    assertThat(stored.countDocuments()).isEqualTo(total);
+    assertThat(stored.countDocuments(Filters.exists("doneAt"))).isEqualTo(total);
+    assertThat(stored.find().map(d -> d.getObjectId("_id")).into(new ArrayList<>()))
+        .containsExactlyInAnyOrderElementsOf(seen.stream().map(Event::id).toList());
+    assertThat(mongo.database.getCollection(EventOutbox.OPEN).countDocuments()).isZero();
+    assertThat(customers().countDocuments(Filters.exists(EventOutbox.OUTBOX + ".0"))).isZero();
+    assertThat(records).hasSize(writers * each).allSatisfy(id ->
+        assertThat(mongo.records.history("fin", "customer", id, ALICE)).extracting(RecordChange::action).containsExactly("created", "updated"));
+  }
+
+  @Test
+  void aNodeThatDiesBeforeItSettlesLeavesMarkersFromWhichRecoveryFinishesEverything() {
+    EventOutbox dying = EventOutbox.dyingBeforeItSettles(mongo.database, Clock.systemUTC());
+    dying.register(recorder);
+    Event started = flowEvent(EventTypes.FLOW_STARTED);
+    Event created = flowEvent(EventTypes.TASK_CREATED);
+    dying.publish(List.of(started, created));
+    ObjectId id = new ObjectId();
+    Event staged = recordWithItsEventStaged(id, "Dying Co");
+    dying.relay(customers(), id, customers().find(Filters.eq("_id", id)).first().getList(EventOutbox.OUTBOX, Document.class));
+    // handed over, marked open, never stored, still in the record:
+    assertThat(seen).extracting(Event::id).containsExactly(started.id(), created.id(), staged.id());
+    assertThat(mongo.database.getCollection(EventOutbox.OPEN).countDocuments()).isEqualTo(3);
+    assertThat(mongo.database.getCollection(EventOutbox.COLLECTION).countDocuments()).isZero();
+    assertThat(customers().find(Filters.eq("_id", id)).first().getList(EventOutbox.OUTBOX, Document.class)).hasSize(1);
+
+    EventOutbox later = laterNode();
+    later.recover();
+    later.recover(); // again: nothing doubles
+
+    // every consumer gets each once more (at least once), and each is stored closed
+    assertThat(seen).extracting(Event::id).containsExactlyInAnyOrder(started.id(), created.id(), staged.id(),
+        started.id(), created.id(), staged.id());
+    assertThat(later.pendingCount()).isZero();
+    assertThat(mongo.database.getCollection(EventOutbox.COLLECTION).countDocuments(Filters.exists("doneAt"))).isEqualTo(3);
+    assertThat(customers().find(Filters.eq("_id", id)).first().getList(EventOutbox.OUTBOX, Document.class)).isEmpty();
+    assertThat(mongo.records.history("fin", "customer", id.toHexString(), ALICE)).hasSize(1);
+  }
+
+  @Test
+  void anEventStoredBeforeTheSettlerCameIsNotedAsTakenNotStoredTwice() {
+    failuresLeft.set(2); // the recorder fails both hand-overs of recovery: it stores the event open for it
+    ObjectId id = new ObjectId();
+    recordWithItsEventStaged(id, "Twice Co");
+    List<Document> staged = customers().find(Filters.eq("_id", id)).first().getList(EventOutbox.OUTBOX, Document.class);
+    EventOutbox later = laterNode();
+    later.recover();
+    assertThat(later.pendingCount()).isEqualTo(1);
+
+    mongo.outbox.relay(customers(), id, staged); // relayed again (as by a node that was slow): the recorder takes it now
+    mongo.outbox.settle();
+
+    MongoCollection<Document> stored = mongo.database.getCollection(EventOutbox.COLLECTION);
+    assertThat(stored.countDocuments()).isEqualTo(1);
+    assertThat(stored.find().first()).containsKey("doneAt").doesNotContainKey("open");
+    assertThat(mongo.outbox.pendingCount()).isZero();
+  }
+
+  @Test
+  void aSecondWriteBeforeTheFirstIsSettledKeepsBothEvents() {
+    AtomicReference<List<Document>> outboxAfterSecondWrite = new AtomicReference<>();
+    mongo.outbox.register(new EventConsumer() { // like a flow start: moves the record on while its created event is handed over
+      @Override
+      public String name() {
+        return "approver";
+      }
+
+      @Override
+      public void accept(Event event) {
+        if (event.type().equals(EventTypes.RECORD_CREATED)) {
+          mongo.records.changeStatus("fin", "customer", event.recordId(), "approved", null, 1L, "flow", new Document());
+          outboxAfterSecondWrite.set(customers().find(Filters.eq("_id", new ObjectId(event.recordId()))).first()
+              .getList(EventOutbox.OUTBOX, Document.class));
+        }
+      }
+    });
+    Record r = mongo.records.submit("fin", "customer", json("{'data':{'name':'ACME','level':'a'}}"), ALICE);
+    List<Record> more = new ArrayList<>(); // and right after each other on one thread, the settler somewhere in between
+    for (int i = 0; i < 10; i++) {
+      Record next = mongo.records.submit("fin", "customer", json("{'data':{'name':'N" + i + "','level':'a'}}"), ALICE);
+      mongo.records.patch("fin", "customer", next.id(), json("{'data':{'level':'b'}}"), null, ALICE);
+      more.add(next);
+    }
+    mongo.outbox.settle();
+
+    // the created event was still staged when the status change wrote (its own event may be settled already)
+    assertThat(outboxAfterSecondWrite.get()).extracting(e -> e.getString("type")).contains("record.created");
+    assertThat(mongo.outbox.pendingCount()).isZero();
+    assertThat(customers().countDocuments(Filters.exists(EventOutbox.OUTBOX + ".0"))).isZero();
+    assertThat(mongo.database.getCollection(EventOutbox.COLLECTION).countDocuments(Filters.exists("doneAt"))).isEqualTo(2 + 3 * 10);
+    assertThat(mongo.records.history("fin", "customer", r.id(), ALICE)).extracting(RecordChange::action).containsExactly("created", "updated");
+    assertThat(more).allSatisfy(n -> assertThat(mongo.records.history("fin", "customer", n.id(), ALICE)).hasSize(3));
   }
 
   /** A customer record as the record write leaves it: its created event staged inside the document, not relayed yet. */
