@@ -41,7 +41,10 @@ public final class EmbeddedMongo implements AutoCloseable {
   public final java.util.concurrent.atomic.AtomicLong commands = new java.util.concurrent.atomic.AtomicLong();
   /** Time the client waited for command replies, summed over all threads. */
   public final java.util.concurrent.atomic.LongAdder commandNanos = new java.util.concurrent.atomic.LongAdder();
-  /** The same, by command name and collection ("update _events"), to see where a benchmark's round trips go. */
+  /**
+   * The same, by command name and collection ("update _events"), to see where a benchmark's round
+   * trips go; those of the outbox's settler thread marked "(settler)".
+   */
   public final java.util.Map<String, java.util.concurrent.atomic.LongAdder> commandsByName = new java.util.concurrent.ConcurrentHashMap<>();
 
   public EmbeddedMongo() {
@@ -71,7 +74,8 @@ public final class EmbeddedMongo implements AutoCloseable {
           public void commandStarted(com.mongodb.event.CommandStartedEvent event) {
             commands.incrementAndGet();
             org.bson.BsonValue target = event.getCommand().get(event.getCommandName());
-            String name = event.getCommandName() + (target != null && target.isString() ? " " + target.asString().getValue() : "");
+            String name = event.getCommandName() + (target != null && target.isString() ? " " + target.asString().getValue() : "")
+                + (Thread.currentThread().getName().equals("tangram-event-settler") ? " (settler)" : ""); // not on a writer's thread
             commandsByName.computeIfAbsent(name, k -> new java.util.concurrent.atomic.LongAdder()).increment();
           }
 
