@@ -204,6 +204,7 @@ abstract class FlowScenarios {
     FlowTask shared = node.onlyTask(ERIN);
     assertThat(node.onlyTask(FRANK).id()).isEqualTo(shared.id());
     assertThat(shared.assignee()).isNull();
+    node.mongo.outbox.settle(); // the events are stored off the writer's thread
     Document created = node.mongo.database.getCollection("_events").find(Filters.and(Filters.eq("recordId", r.id()), Filters.eq("type", "task.created"))).first();
     assertThat(created.get("details", Document.class).getList("candidates", String.class)).containsExactlyInAnyOrder("erin", "frank");
     String pid = node.engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(r.id()).singleResult().getId();
