@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import org.bson.Document;
 import org.flowable.bpmn.model.UserTask;
 import org.flowable.engine.HistoryService;
@@ -98,7 +98,7 @@ public final class FlowTasks {
     // the data first, outside the task's transaction: its record write starts no Flowable work inside it
     Record patched = request.data() == null || request.data().isEmpty() ? null : applyData(checked(taskId, "approve", actor), request, actor);
     try {
-      onOpenTask(taskId, "approve", actor, task -> {
+      onOpenTask(taskId, "approve", actor, (task, instance) -> {
         Optional<FlowNode.Approve> node = node(task);
         if (task.getDelegationState() == DelegationState.PENDING) {
           note(task, "approve", actor, request, Map.of("delegatedBy", String.valueOf(task.getOwner())));
@@ -108,8 +108,7 @@ public final class FlowTasks {
         Map<String, Object> variables = new HashMap<>();
         String nodeId = task.getTaskDefinitionKey();
         if (autoApproves(task.getProcessDefinitionId())) { // who approved the last node: only auto-approve asks
-          List<String> last = nodeId.equals(task.getProcessVariables().get(VAR_LAST_NODE))
-              ? stringList(task.getProcessVariables().get(BpmnElements.VAR_LAST)) : new ArrayList<>();
+          List<String> last = nodeId.equals(instance.get(VAR_LAST_NODE)) ? stringList(instance.get(BpmnElements.VAR_LAST)) : new ArrayList<>();
           last.add(actor.username());
           variables.put(BpmnElements.VAR_LAST, last);
           variables.put(VAR_LAST_NODE, nodeId);
@@ -118,10 +117,12 @@ public final class FlowTasks {
           variables.put(BpmnElements.VAR_NEXT, new ArrayList<>(request.nextApprovers()));
         }
         if (node.isPresent() && "ratio".equals(node.get().mode())) {
-          variables.put(BpmnElements.yes(nodeId), intVariable(task, BpmnElements.yes(nodeId)) + 1);
+          variables.put(BpmnElements.yes(nodeId), intVariable(instance, BpmnElements.yes(nodeId)) + 1);
         }
         note(task, "approve", actor, request, Map.of());
-        runtime.setVariables(task.getProcessInstanceId(), variables);
+        if (!variables.isEmpty()) {
+          runtime.setVariables(task.getProcessInstanceId(), variables);
+        }
         if (task.getAssignee() == null) { // a shared task: whoever approves it takes it
           tasks.setAssignee(taskId, actor.username());
         }
@@ -136,14 +137,14 @@ public final class FlowTasks {
   }
 
   public void reject(String taskId, TaskRequest request, Actor actor) {
-    onOpenTask(taskId, "reject", actor, task -> {
+    onOpenTask(taskId, "reject", actor, (task, instance) -> {
       Optional<FlowNode.Approve> node = node(task);
       note(task, "reject", actor, request, Map.of());
       if (node.isPresent() && "ratio".equals(node.get().mode())) {
         String id = node.get().id();
-        int no = intVariable(task, BpmnElements.no(id)) + 1;
-        int all = stringList(task.getProcessVariables().get(BpmnElements.approvers(id))).size();
-        if (all - no >= intVariable(task, BpmnElements.need(id))) { // the share can still be reached: a "no" vote only
+        int no = intVariable(instance, BpmnElements.no(id)) + 1;
+        int all = stringList(instance.get(BpmnElements.approvers(id))).size();
+        if (all - no >= intVariable(instance, BpmnElements.need(id))) { // the share can still be reached: a "no" vote only
           runtime.setVariable(task.getProcessInstanceId(), BpmnElements.no(id), no);
           tasks.complete(taskId, actor.username());
           return;
@@ -157,7 +158,7 @@ public final class FlowTasks {
   /** Return to the initiator (the record goes back to draft) or to an earlier node of this instance. */
   public void sendBack(String taskId, TaskRequest request, Actor actor) {
     String target = request.target() == null || request.target().isBlank() ? "initiator" : request.target();
-    onOpenTask(taskId, "return", actor, task -> {
+    onOpenTask(taskId, "return", actor, (task, instance) -> {
       if (!"initiator".equals(target)) {
         boolean earlier = !target.equals(task.getTaskDefinitionKey()) && history.createHistoricActivityInstanceQuery()
             .processInstanceId(task.getProcessInstanceId()).activityId(target).finished().count() > 0
@@ -179,7 +180,7 @@ public final class FlowTasks {
 
   private void reassign(String taskId, String action, TaskRequest request, Actor actor) {
     String to = requireUser(request.to(), actor);
-    onOpenTask(taskId, action, actor, task -> {
+    onOpenTask(taskId, action, actor, (task, instance) -> {
       note(task, action, actor, request, Map.of("to", to));
       if ("delegate".equals(action)) {
         tasks.delegateTask(taskId, to);
@@ -196,7 +197,7 @@ public final class FlowTasks {
   public void addSign(String taskId, TaskRequest request, Actor actor) {
     String to = requireUser(request.to(), actor);
     String position = request.position() == null ? "before" : request.position();
-    onOpenTask(taskId, "addSign", actor, task -> {
+    onOpenTask(taskId, "addSign", actor, (task, instance) -> {
       Optional<FlowNode.Approve> node = node(task);
       if ("parallel".equals(position) && node.isPresent() && "sequential".equals(node.get().mode())) {
         throw ValidationException.of("position", "sequentialNode", "Node '" + node.get().id() + "' approves one after another; add a signer before or after instead");
@@ -340,17 +341,18 @@ public final class FlowTasks {
    * {@link Flowables#lockInstanceOfTask}), so of two racing actors the second finds it gone (409).
    * Whatever {@code work} refuses rolls back with it.
    */
-  private void onOpenTask(String taskId, String action, Actor actor, Consumer<Task> work) {
+  private void onOpenTask(String taskId, String action, Actor actor, BiConsumer<Task, Map<String, Object>> work) {
     flowables.inTransaction(actor.username(), "Task " + taskId, () -> {
-      Task task = Flowables.lockInstanceOfTask(taskId, "Task " + taskId) == null ? null
-          : tasks.createTaskQuery().taskId(taskId).includeProcessVariables().singleResult();
+      String processInstanceId = Flowables.lockInstanceOfTask(taskId, "Task " + taskId);
+      Task task = processInstanceId == null ? null : tasks.createTaskQuery().taskId(taskId).singleResult();
       if (task == null) {
         throw notOpen(taskId, action);
       }
       if (!isAssignee(task, actor)) {
         throw notAssignee(taskId, action, actor);
       }
-      work.accept(task);
+      // read through the instance, which completing the task loads anyway, not joined into the task query
+      work.accept(task, runtime.getVariables(processInstanceId));
     });
   }
 
@@ -422,8 +424,8 @@ public final class FlowTasks {
     }
   }
 
-  private static int intVariable(Task task, String name) {
-    Object value = task.getProcessVariables().get(name);
+  private static int intVariable(Map<String, Object> variables, String name) {
+    Object value = variables.get(name);
     return value instanceof Number n ? n.intValue() : 0;
   }
 
