@@ -343,7 +343,7 @@ public final class FlowTasks {
    */
   private void onOpenTask(String taskId, String action, Actor actor, BiConsumer<Task, Map<String, Object>> work) {
     flowables.inTransaction(actor.username(), "Task " + taskId, () -> {
-      String processInstanceId = Flowables.lockInstanceOfTask(taskId, "Task " + taskId);
+      String processInstanceId = Flowables.lockInstanceOfTask(taskId);
       Task task = processInstanceId == null ? null : tasks.createTaskQuery().taskId(taskId).singleResult();
       if (task == null) {
         throw notOpen(taskId, action);

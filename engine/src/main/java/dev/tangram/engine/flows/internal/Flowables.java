@@ -66,22 +66,19 @@ public final class Flowables {
    * does and returns its id, or null when no such task is open. The task itself must be read after
    * this, so it is read as the winner of a race left it.
    */
-  public static @Nullable String lockInstanceOfTask(String taskId, String what) {
-    String table = CommandContextUtil.getProcessEngineConfiguration().getDatabaseTablePrefix() + "ACT_RU_TASK";
+  public static @Nullable String lockInstanceOfTask(String taskId) {
+    String prefix = CommandContextUtil.getProcessEngineConfiguration().getDatabaseTablePrefix();
     Connection connection = CommandContextUtil.getDbSqlSession().getSqlSession().getConnection();
-    String processInstanceId;
-    try (PreparedStatement select = connection.prepareStatement("SELECT PROC_INST_ID_ FROM " + table + " WHERE ID_ = ?")) {
+    // one statement: the subquery finds the instance, the lock is on the instance's row only
+    try (PreparedStatement select = connection.prepareStatement("SELECT ID_ FROM " + prefix + "ACT_RU_EXECUTION WHERE ID_ = "
+        + "(SELECT PROC_INST_ID_ FROM " + prefix + "ACT_RU_TASK WHERE ID_ = ?) FOR UPDATE")) {
       select.setString(1, taskId);
       try (ResultSet found = select.executeQuery()) {
-        processInstanceId = found.next() ? found.getString(1) : null;
+        return found.next() ? found.getString(1) : null;
       }
     } catch (SQLException e) {
-      throw new FlowableException("Could not read task " + taskId + ": " + e.getMessage(), e);
+      throw new FlowableException("Could not lock the flow instance of task " + taskId + ": " + e.getMessage(), e);
     }
-    if (processInstanceId != null) {
-      lock(processInstanceId, what);
-    }
-    return processInstanceId;
   }
 
   private static void lock(String processInstanceId, String what) {
