@@ -214,19 +214,21 @@ public final class FlowInstances implements RecordLifecycle {
     String form = key[2];
     String outcome = outcomeOf(h);
     String status = FlowStatus.forOutcome(outcome);
-    Record record;
+    if (status == null) {
+      return;
+    }
+    Record changed;
     try {
-      record = deps.records().getUnconstrained(app, form, h.getBusinessKey());
+      changed = deps.records().changeStatusIf(app, form, h.getBusinessKey(), record -> FlowStatus.IN_APPROVAL.equals(record.status())
+          && !h.getEndTime().toInstant().isBefore(record.updatedAt()) // else the record moved on since: sent again
+          && running(record.id()) == null, status, "flow", new Document("flowOutcome", outcome).append("processInstanceId", processInstanceId));
     } catch (NotFoundException gone) {
       return;
     }
-    if (status == null || !FlowStatus.IN_APPROVAL.equals(record.status()) || running(record.id()) != null
-        || h.getEndTime().toInstant().isBefore(record.updatedAt())) { // the record moved on since: sent again
+    if (changed == null) {
       return;
     }
-    Record changed = deps.records().changeStatus(app, form, record.id(), status, null, record.version(), "flow",
-        new Document("flowOutcome", outcome).append("processInstanceId", processInstanceId));
-    deps.outbox().publish(new Event(new ObjectId(), EventTypes.FLOW_COMPLETED, app, form, record.id(), changed.version(), status,
+    deps.outbox().publish(new Event(new ObjectId(), EventTypes.FLOW_COMPLETED, app, form, changed.id(), changed.version(), status,
         "flow", deps.clock().instant(), null, null, new Document("processInstanceId", processInstanceId).append("outcome", outcome)));
   }
 

@@ -49,6 +49,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
+import java.util.function.Predicate;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.jspecify.annotations.Nullable;
@@ -273,16 +274,33 @@ public final class RecordService {
   public Record changeStatus(String app, String form, String id, String status, @Nullable ObjectNode patch,
       @Nullable Long expectedVersion, String actor, Document details) {
     Document current = reads.getDocument(app, form, id);
-    long version = ((Number) current.get("version")).longValue();
-    requireVersion(id, expectedVersion, version);
+    requireVersion(id, expectedVersion, ((Number) current.get("version")).longValue());
+    return changeStatus(compiled.get(forms.getVersion(app, form, current.getInteger("formVersion"))), current, status, patch, actor, details);
+  }
+
+  /**
+   * {@link #changeStatus} without a patch, if {@code when} holds for the record as it is read (one
+   * read for both); null, and nothing changed, if not.
+   */
+  public @Nullable Record changeStatusIf(String app, String form, String id, Predicate<Record> when, String status, String actor,
+      Document details) {
+    Document current = reads.getDocument(app, form, id);
     CompiledForm compiledForm = compiled.get(forms.getVersion(app, form, current.getInteger("formVersion")));
+    if (!when.test(reads.toRecord(compiledForm.version().definition(), current))) {
+      return null;
+    }
+    return changeStatus(compiledForm, current, status, null, actor, details);
+  }
+
+  private Record changeStatus(CompiledForm compiledForm, Document current, String status, @Nullable ObjectNode patch, String actor,
+      Document details) {
     Document before = current.get("data", Document.class);
     Document after = patch == null ? before
         : preparation.forPatch(compiledForm, reads.dataJson(compiledForm, before), patch.deepCopy());
     Document updated = write(compiledForm, current, after, status, actor,
         new Document(details).append("statusFrom", current.getString("status")).append("statusTo", status));
     if (updated == null) {
-      throw staleVersion(id, version);
+      throw staleVersion(current.getObjectId("_id").toHexString(), ((Number) current.get("version")).longValue());
     }
     return reads.toRecord(compiledForm.version().definition(), updated);
   }
