@@ -58,6 +58,8 @@ class FormFillingBrowserIntegrationTests {
       browser.screenshot("server-error-at-field");
 
       browser.type("#field-title", "First order");
+      // typing clears the title's error, which moves everything below it up: click after that, not into the gap
+      browser.waitFor("title error cleared", () -> !Boolean.TRUE.equals(browser.script("return document.getElementById('field-title').invalid")));
       browser.click("#add-row-lines");
       browser.type("#field-lines-0-qty", "2");
       browser.type("#field-lines-0-price", "600");
