@@ -52,8 +52,6 @@ public final class FlowTasks {
   private final FlowHooks hooks;
   private final Flowables flowables;
   private final TaskViews views;
-  /** The node whose approvers {@link BpmnElements#VAR_LAST} lists. */
-  private static final String VAR_LAST_NODE = "tg_last_node";
 
   private final Map<String, Optional<FlowNode.Approve>> approveNodes = new ConcurrentHashMap<>();
   private final Map<String, Boolean> autoApproving = new ConcurrentHashMap<>();
@@ -108,10 +106,10 @@ public final class FlowTasks {
         Map<String, Object> variables = new HashMap<>();
         String nodeId = task.getTaskDefinitionKey();
         if (autoApproves(task.getProcessDefinitionId())) { // who approved the last node: only auto-approve asks
-          List<String> last = nodeId.equals(instance.get(VAR_LAST_NODE)) ? stringList(instance.get(BpmnElements.VAR_LAST)) : new ArrayList<>();
+          List<String> last = nodeId.equals(instance.get(BpmnElements.VAR_LAST_NODE)) ? stringList(instance.get(BpmnElements.VAR_LAST)) : new ArrayList<>();
           last.add(actor.username());
           variables.put(BpmnElements.VAR_LAST, last);
-          variables.put(VAR_LAST_NODE, nodeId);
+          variables.put(BpmnElements.VAR_LAST_NODE, nodeId);
         }
         if (!request.nextApprovers().isEmpty()) {
           variables.put(BpmnElements.VAR_NEXT, new ArrayList<>(request.nextApprovers()));

@@ -36,6 +36,8 @@ public final class BpmnElements {
   public static final String VAR_CHOICES = "tg_choices";
   public static final String VAR_NEXT = "tg_next";
   public static final String VAR_LAST = "tg_last";
+  /** The node whose approvers {@link #VAR_LAST} lists. */
+  public static final String VAR_LAST_NODE = "tg_last_node";
   public static final String VAR_APPROVER = "tg_approver";
   public static final String VAR_WITHDRAW = "tg_withdraw";
   /** Flowable's switch for skip expressions (those of shared "any" tasks). */

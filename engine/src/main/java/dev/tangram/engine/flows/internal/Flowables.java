@@ -67,33 +67,31 @@ public final class Flowables {
    * this, so it is read as the winner of a race left it.
    */
   public static @Nullable String lockInstanceOfTask(String taskId) {
-    String prefix = CommandContextUtil.getProcessEngineConfiguration().getDatabaseTablePrefix();
-    Connection connection = CommandContextUtil.getDbSqlSession().getSqlSession().getConnection();
     // one statement: the subquery finds the instance, the lock is on the instance's row only
-    try (PreparedStatement select = connection.prepareStatement("SELECT ID_ FROM " + prefix + "ACT_RU_EXECUTION WHERE ID_ = "
-        + "(SELECT PROC_INST_ID_ FROM " + prefix + "ACT_RU_TASK WHERE ID_ = ?) FOR UPDATE")) {
-      select.setString(1, taskId);
+    return lockedInstance("(SELECT PROC_INST_ID_ FROM " + prefix() + "ACT_RU_TASK WHERE ID_ = ?)", taskId);
+  }
+
+  private static void lock(String processInstanceId, String what) {
+    if (lockedInstance("?", processInstanceId) == null) {
+      throw new FlowableObjectNotFoundException(what + ": its flow instance has ended");
+    }
+  }
+
+  /** Selects the instance row whose id is {@code idExpression} (with {@code parameter}) {@code FOR UPDATE}; its id, or null if there is none. */
+  private static @Nullable String lockedInstance(String idExpression, String parameter) {
+    Connection connection = CommandContextUtil.getDbSqlSession().getSqlSession().getConnection();
+    try (PreparedStatement select = connection.prepareStatement("SELECT ID_ FROM " + prefix() + "ACT_RU_EXECUTION WHERE ID_ = " + idExpression + " FOR UPDATE")) {
+      select.setString(1, parameter);
       try (ResultSet found = select.executeQuery()) {
         return found.next() ? found.getString(1) : null;
       }
     } catch (SQLException e) {
-      throw new FlowableException("Could not lock the flow instance of task " + taskId + ": " + e.getMessage(), e);
+      throw new FlowableException("Could not lock the flow instance of " + parameter + ": " + e.getMessage(), e);
     }
   }
 
-  private static void lock(String processInstanceId, String what) {
-    String table = CommandContextUtil.getProcessEngineConfiguration().getDatabaseTablePrefix() + "ACT_RU_EXECUTION";
-    Connection connection = CommandContextUtil.getDbSqlSession().getSqlSession().getConnection();
-    try (PreparedStatement select = connection.prepareStatement("SELECT ID_ FROM " + table + " WHERE ID_ = ? FOR UPDATE")) {
-      select.setString(1, processInstanceId);
-      try (ResultSet found = select.executeQuery()) {
-        if (!found.next()) {
-          throw new FlowableObjectNotFoundException(what + ": its flow instance has ended");
-        }
-      }
-    } catch (SQLException e) {
-      throw new FlowableException("Could not lock flow instance " + processInstanceId + ": " + e.getMessage(), e);
-    }
+  private static String prefix() {
+    return CommandContextUtil.getProcessEngineConfiguration().getDatabaseTablePrefix();
   }
 
   public void inTransaction(String user, String what, Runnable work) {
